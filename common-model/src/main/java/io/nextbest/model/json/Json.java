@@ -1,0 +1,29 @@
+package io.nextbest.model.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.nextbest.model.event.CreditLedgerEntry;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON mapping used for every record on a topic. Unknown fields are ignored so that an
+ * older consumer keeps reading records written by a newer producer; nulls are left out to keep
+ * high-volume topics small; instants are ISO-8601 strings so analysts can read the topics.
+ */
+public final class Json {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .registerSubtypes(CreditLedgerEntry.Type.namedTypes())
+            .build();
+
+    private Json() {
+    }
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+}

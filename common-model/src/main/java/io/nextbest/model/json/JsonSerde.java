@@ -1,0 +1,64 @@
+package io.nextbest.model.json;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
+
+/**
+ * Kafka serde for any record type, for plain clients and Kafka Streams alike. A {@code null}
+ * passes through both ways because a null value is a tombstone on compacted topics; bad bytes
+ * raise Kafka's {@link SerializationException} so the configured deserialization handler (and
+ * with it the dead-letter topic) sees them.
+ */
+public final class JsonSerde<T> implements Serde<T> {
+
+    private final Class<T> type;
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
+
+    public JsonSerde(Class<T> type) {
+        this.type = type;
+        this.reader = Json.mapper().readerFor(type);
+        this.writer = Json.mapper().writerFor(type);
+    }
+
+    public Class<T> type() {
+        return type;
+    }
+
+    public byte[] toBytes(T value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return writer.writeValueAsBytes(value);
+        } catch (JacksonException e) {
+            throw new SerializationException("cannot write " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public T fromBytes(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return reader.readValue(bytes);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new SerializationException("cannot read " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, value) -> toBytes(value);
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return (topic, bytes) -> fromBytes(bytes);
+    }
+}

@@ -1,0 +1,87 @@
+package io.nextbest.model.topic;
+
+import io.nextbest.model.catalog.CatalogChange;
+import io.nextbest.model.catalog.CatalogEntity;
+import io.nextbest.model.event.CreditBalance;
+import io.nextbest.model.event.CreditLedgerEntry;
+import io.nextbest.model.event.DecisionRecord;
+import io.nextbest.model.event.Outcome;
+import io.nextbest.model.event.TrackerEvent;
+import io.nextbest.model.json.JsonSerde;
+import io.nextbest.model.tenant.TenantId;
+import io.nextbest.model.tenant.TenantKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The registry of every topic in the platform (ARCHITECTURE.md, "Topics"). Partition counts here
+ * are defaults; services may override them per deployment through configuration.
+ */
+public final class Topics {
+
+    // Event topics get more partitions than tables: they carry the load and bound the feedback
+    // topology's parallelism.
+    private static final int EVENT_PARTITIONS = 6;
+    private static final int TABLE_PARTITIONS = 3;
+    private static final Duration EVENT_RETENTION = Duration.ofDays(7);
+    private static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
+
+    public static final Topic<TenantKey, TrackerEvent> TRACKER_EVENTS = events("tracker-events", TrackerEvent.class);
+
+    public static final Topic<TenantKey, Outcome> OUTCOMES = events("outcomes", Outcome.class);
+
+    public static final Topic<TenantKey, DecisionRecord> DECISIONS = events("decisions", DecisionRecord.class);
+
+    // 30 days: balances live in a compacted changelog, the ledger only needs to outlive reprocessing.
+    public static final Topic<TenantId, CreditLedgerEntry> CREDIT_LEDGER = new Topic<>(
+            "credit-ledger", KeySerdes.tenantId(), new JsonSerde<>(CreditLedgerEntry.class),
+            TABLE_PARTITIONS, CleanupPolicy.DELETE, Duration.ofDays(30));
+
+    public static final Topic<TenantId, CreditBalance> CREDIT_BALANCES = new Topic<>(
+            "credit-balances", KeySerdes.tenantId(), new JsonSerde<>(CreditBalance.class),
+            TABLE_PARTITIONS, CleanupPolicy.COMPACT, null);
+
+    private static final Map<CatalogEntity, Topic<TenantKey, CatalogChange>> CATALOG = catalogTopics();
+
+    private Topics() {
+    }
+
+    public static Topic<TenantKey, CatalogChange> catalog(CatalogEntity entity) {
+        return CATALOG.get(entity);
+    }
+
+    /** The dead-letter topic beside {@code source}: raw bytes, with the failure reason in headers. */
+    public static Topic<byte[], byte[]> deadLetters(Topic<?, ?> source) {
+        return new Topic<>(source.name() + ".dlq", Serdes.ByteArray(), Serdes.ByteArray(),
+                source.partitions(), CleanupPolicy.DELETE, DEAD_LETTER_RETENTION);
+    }
+
+    /** Every topic of the registry, dead-letter topics of the event topics included. */
+    public static List<Topic<?, ?>> all() {
+        List<Topic<?, ?>> all = new ArrayList<>(List.of(TRACKER_EVENTS, OUTCOMES, DECISIONS, CREDIT_LEDGER, CREDIT_BALANCES));
+        all.addAll(CATALOG.values());
+        for (Topic<?, ?> source : List.of(TRACKER_EVENTS, OUTCOMES, DECISIONS, CREDIT_LEDGER)) {
+            all.add(deadLetters(source));
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    private static <V> Topic<TenantKey, V> events(String name, Class<V> type) {
+        return new Topic<>(name, KeySerdes.tenantKey(), new JsonSerde<>(type),
+                EVENT_PARTITIONS, CleanupPolicy.DELETE, EVENT_RETENTION);
+    }
+
+    private static Map<CatalogEntity, Topic<TenantKey, CatalogChange>> catalogTopics() {
+        Map<CatalogEntity, Topic<TenantKey, CatalogChange>> topics = new EnumMap<>(CatalogEntity.class);
+        Arrays.stream(CatalogEntity.values()).forEach(entity -> topics.put(entity, new Topic<>(
+                entity.topicName(), KeySerdes.tenantKey(), new JsonSerde<>(CatalogChange.class),
+                TABLE_PARTITIONS, CleanupPolicy.COMPACT, null)));
+        return Collections.unmodifiableMap(topics);
+    }
+}
