@@ -1,0 +1,26 @@
+package io.nextbest.support.streams;
+
+import io.nextbest.model.topic.Topic;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.GlobalKTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Materializes a compacted topic as a named, fully replicated local store (a GlobalKTable), the
+ * way serving services hold catalog configuration: every instance answers from memory/RocksDB
+ * and never calls another service on the hot path.
+ */
+public final class ReadModels {
+
+    private ReadModels() {
+    }
+
+    public static <K, V> GlobalKTable<K, V> globalStore(StreamsBuilder builder, Topic<K, V> topic, String storeName) {
+        return builder.globalTable(topic.name(), topic.consumed(),
+                Materialized.<K, V, KeyValueStore<Bytes, byte[]>>as(storeName)
+                        .withKeySerde(topic.keySerde())
+                        .withValueSerde(topic.valueSerde()));
+    }
+}

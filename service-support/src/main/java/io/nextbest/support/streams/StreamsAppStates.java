@@ -1,0 +1,36 @@
+package io.nextbest.support.streams;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The last known state of each Kafka Streams app of this process, and whether it has ever
+ * finished restoring (reached RUNNING). Health indicators read it; each app's state listener
+ * writes it.
+ */
+public class StreamsAppStates {
+
+    private final Map<String, KafkaStreams.State> current = new ConcurrentHashMap<>();
+    private final Set<String> restored = ConcurrentHashMap.newKeySet();
+
+    void register(String app) {
+        current.putIfAbsent(app, KafkaStreams.State.CREATED);
+    }
+
+    void record(String app, KafkaStreams.State state) {
+        current.put(app, state);
+        if (state == KafkaStreams.State.RUNNING) {
+            restored.add(app);
+        }
+    }
+
+    public Map<String, KafkaStreams.State> current() {
+        return Map.copyOf(current);
+    }
+
+    public boolean hasRestored(String app) {
+        return restored.contains(app);
+    }
+}
