@@ -1,0 +1,36 @@
+package io.nextbest.standalone;
+
+import io.nextbest.catalog.CatalogServiceConfiguration;
+import io.nextbest.decision.DecisionServiceConfiguration;
+import io.nextbest.feedback.FeedbackServiceConfiguration;
+import io.nextbest.ingest.IngestServiceConfiguration;
+import io.nextbest.standalone.infra.EmbeddedInfrastructureInitializer;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole platform in one process for a newcomer: an in-process Kafka broker and PostgreSQL
+ * whose data lives under {@code ./var}, and all four services in one context on port 8080.
+ * Their routes never overlap, so one port serves them all.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@EnableConfigurationProperties(StandaloneProperties.class)
+@Import({StartupReport.class, CatalogServiceConfiguration.class, IngestServiceConfiguration.class,
+        FeedbackServiceConfiguration.class, DecisionServiceConfiguration.class})
+public class StandaloneApplication {
+
+    public static void main(String[] args) {
+        start(args);
+    }
+
+    public static ConfigurableApplicationContext start(String... args) {
+        SpringApplication app = new SpringApplication(StandaloneApplication.class);
+        app.addInitializers(new EmbeddedInfrastructureInitializer());
+        return app.run(args);
+    }
+}
