@@ -3,7 +3,10 @@ package io.nextbest.model.catalog;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
+import io.nextbest.model.json.Json;
 import java.time.Instant;
+import org.apache.kafka.common.errors.SerializationException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,6 +43,22 @@ public record CatalogChange(
     @JsonIgnore
     public boolean isTombstone() {
         return payload == null || payload.isNull();
+    }
+
+    /** The payload as its entity record; a payload that does not fit raises Kafka's SerializationException. */
+    public <T> T payloadAs(Class<T> type) {
+        if (isTombstone()) {
+            return null;
+        }
+        try {
+            return Json.mapper().treeToValue(payload, type);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new SerializationException("payload of " + entity.wireName() + " " + entityId + " is not a " + type.getSimpleName(), e);
+        }
+    }
+
+    public static CatalogChange upsertOf(CatalogEntity entity, TenantId tenant, String id, long sequence, Instant at, Object record) {
+        return upsert(entity, tenant, id, sequence, at, Json.mapper().valueToTree(record));
     }
 
     public TenantKey key() {
