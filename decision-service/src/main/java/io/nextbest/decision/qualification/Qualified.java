@@ -13,6 +13,10 @@ public record Qualified(Candidate candidate, double fitMultiplier, List<String> 
         fitPenalties = List.copyOf(fitPenalties);
     }
 
+    public String candidateOfferId() {
+        return candidate.offerId();
+    }
+
     public static Qualified unpenalized(Candidate candidate) {
         return new Qualified(candidate, 1.0, List.of());
     }
