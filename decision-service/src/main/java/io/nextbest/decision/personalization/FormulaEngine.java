@@ -41,6 +41,8 @@ public final class FormulaEngine {
                 .safe(true)
                 .silent(false)
                 .cache(512)
+                // JEXL caches only sources up to 64 characters by default; ours may be up to MAX_LENGTH.
+                .cacheThreshold(MAX_LENGTH)
                 .create();
     }
 
