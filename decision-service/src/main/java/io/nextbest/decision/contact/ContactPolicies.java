@@ -1,0 +1,85 @@
+package io.nextbest.decision.contact;
+
+import io.nextbest.decision.candidate.Candidate;
+import io.nextbest.decision.candidate.DecisionContext;
+import io.nextbest.decision.candidate.Drop;
+import io.nextbest.decision.qualification.Qualified;
+import io.nextbest.model.catalog.entity.ContactPolicy;
+import io.nextbest.model.catalog.entity.VolumeCap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The contact-policy stage: per-customer suppression over the contact history, then business-wide
+ * volume caps. Active policies run in priority order, highest first (ties by id); the first
+ * blocking policy that fires removes the candidate. An {@code allow_override} policy whose scope
+ * matches the candidate lifts every blocking policy for it, except policies marked
+ * {@code config.bypassable: false}. Mandatory offers likewise skip every blocking policy except
+ * {@code frequency_cap}, {@code cross_channel_cap} and non-bypassable ones. Volume caps apply to
+ * every candidate, mandatory or not, because they protect the business rather than the customer.
+ */
+public final class ContactPolicies {
+
+    private static final Set<String> MANDATORY_STILL_OBEYS = Set.of("frequency_cap", "cross_channel_cap");
+
+    private ContactPolicies() {
+    }
+
+    public static ContactPolicyResult evaluate(
+            List<Qualified> qualified, List<ContactPolicy> policies, List<VolumeCap> caps, VolumeCounts counts,
+            ContactHistory history, DecisionContext context) {
+        List<ContactPolicy> ordered = policies.stream()
+                .filter(p -> p.status() == null || "active".equals(p.status()))
+                .sorted(Comparator.comparingInt(ContactPolicy::priority).reversed()
+                        .thenComparing(ContactPolicy::id, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        PolicyChecks checks = new PolicyChecks(context, history);
+        List<Qualified> allowed = new ArrayList<>();
+        List<Drop> drops = new ArrayList<>();
+        for (Qualified q : qualified) {
+            String reason = policyBlock(q.candidate(), ordered, checks, context);
+            if (reason == null) {
+                reason = VolumeCapCheck.block(q.candidate(), caps, counts);
+            }
+            if (reason == null) {
+                allowed.add(q);
+            } else {
+                drops.add(new Drop(q.candidateOfferId(), Drop.CONTACT_POLICY, reason));
+            }
+        }
+        return new ContactPolicyResult(allowed, drops);
+    }
+
+    private static String policyBlock(Candidate candidate, List<ContactPolicy> policies, PolicyChecks checks,
+            DecisionContext context) {
+        boolean overridden = policies.stream().anyMatch(p -> "allow_override".equals(p.ruleType())
+                && PolicyScope.of(p).stream().anyMatch(s -> s.applies(candidate, context)));
+        for (ContactPolicy policy : policies) {
+            if ("allow_override".equals(policy.ruleType()) || isBypassed(policy, candidate, overridden)) {
+                continue;
+            }
+            for (PolicyScope scope : PolicyScope.of(policy)) {
+                if (scope.applies(candidate, context)) {
+                    String reason = checks.block(policy, scope, candidate);
+                    if (reason != null) {
+                        return reason;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isBypassed(ContactPolicy policy, Candidate candidate, boolean overridden) {
+        boolean bypassable = policy.config() == null || !Boolean.FALSE.equals(policy.config().get("bypassable"));
+        if (!bypassable) {
+            return false;
+        }
+        if (overridden) {
+            return true;
+        }
+        return candidate.mandatory() && !MANDATORY_STILL_OBEYS.contains(policy.ruleType());
+    }
+}

@@ -1,0 +1,76 @@
+package io.nextbest.decision.ranking;
+
+import io.nextbest.decision.candidate.Drop;
+import io.nextbest.decision.contact.ContactHistory;
+import io.nextbest.decision.scoring.Scored;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Final ordering. Mandatory offers come first (fixed score 1.0, ordered by priority then id), at
+ * most {@value #MANDATORY_DAILY_CAP} per customer per rolling day counting the mandatory
+ * impressions already in the contact history; mandatory offers over that cap are dropped rather
+ * than ranked as regular offers, because they skipped qualification. Regular offers follow by
+ * score descending, ties broken by priority descending, then offer id, so equal inputs always
+ * give the same order. The list is cut at the limit; the rest are dropped with their rank.
+ */
+public final class Ranking {
+
+    public static final int DEFAULT_LIMIT = 5;
+    public static final int MAX_LIMIT = 50;
+    public static final int MANDATORY_DAILY_CAP = 5;
+
+    private static final Comparator<Scored> BY_PRIORITY_THEN_ID =
+            Comparator.<Scored>comparingInt(s -> s.candidate().offer().priority()).reversed()
+                    .thenComparing(Scored::offerId);
+    private static final Comparator<Scored> BY_SCORE =
+            Comparator.comparingDouble(Scored::score).reversed().thenComparing(BY_PRIORITY_THEN_ID);
+
+    private Ranking() {
+    }
+
+    /**
+     * The effective limit: the request's, else the flow's when positive, else {@value #DEFAULT_LIMIT};
+     * clamped to 1–{@value #MAX_LIMIT} (the HTTP layer rejects out-of-range request values first).
+     */
+    public static int limit(Integer requested, int flowLimit) {
+        int limit = requested != null ? requested : flowLimit > 0 ? flowLimit : DEFAULT_LIMIT;
+        return Math.max(1, Math.min(MAX_LIMIT, limit));
+    }
+
+    /** Mandatory offers among the customer's impressions in the rolling day before {@code now}. */
+    public static int mandatoryShownToday(ContactHistory history, Set<String> mandatoryOfferIds, Instant now) {
+        return (int) history.count(e -> e.impression() && mandatoryOfferIds.contains(e.offerId()), now, Duration.ofDays(1));
+    }
+
+    public static RankingResult rank(List<Scored> scored, int limit, int mandatoryShownToday) {
+        List<Drop> drops = new ArrayList<>();
+        List<Scored> mandatory = scored.stream().filter(s -> s.candidate().mandatory()).sorted(BY_PRIORITY_THEN_ID).toList();
+        int mandatoryRoom = Math.max(0, MANDATORY_DAILY_CAP - mandatoryShownToday);
+        List<Scored> ordered = new ArrayList<>();
+        for (int i = 0; i < mandatory.size(); i++) {
+            if (i < mandatoryRoom) {
+                ordered.add(mandatory.get(i));
+            } else {
+                drops.add(new Drop(mandatory.get(i).offerId(), Drop.RANKING,
+                        "mandatory daily cap reached: " + MANDATORY_DAILY_CAP + "/day"));
+            }
+        }
+        scored.stream().filter(s -> !s.candidate().mandatory()).sorted(BY_SCORE).forEach(ordered::add);
+
+        List<Ranked> ranked = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (i < limit) {
+                ranked.add(new Ranked(i + 1, ordered.get(i)));
+            } else {
+                drops.add(new Drop(ordered.get(i).offerId(), Drop.RANKING,
+                        "below limit: rank " + (i + 1) + " > limit " + limit));
+            }
+        }
+        return new RankingResult(ranked, drops);
+    }
+}

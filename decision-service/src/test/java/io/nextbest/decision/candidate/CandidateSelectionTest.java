@@ -1,0 +1,116 @@
+package io.nextbest.decision.candidate;
+
+import static io.nextbest.decision.Fixtures.NOW;
+import static io.nextbest.decision.Fixtures.context;
+import static io.nextbest.decision.Fixtures.creative;
+import static io.nextbest.decision.Fixtures.emailChannel;
+import static io.nextbest.decision.Fixtures.offer;
+import static io.nextbest.decision.Fixtures.retention;
+import static io.nextbest.decision.Fixtures.webChannel;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nextbest.model.catalog.entity.Creative;
+import io.nextbest.model.catalog.entity.Offer;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CandidateSelectionTest {
+
+    private static CandidateSet select(List<Offer> offers, List<Creative> creatives, DecisionContext context) {
+        return CandidateSelection.select(offers, List.of(retention()), List.of(emailChannel(), webChannel()),
+                creatives, context);
+    }
+
+    @Test
+    void activeOfferWithACreativeOnTheRequestedChannelIsACandidate() {
+        CandidateSet set = select(List.of(offer("o1").build()),
+                List.of(creative("cr1", "o1", "ch-email", "hero_banner", 100)),
+                context().channel("email").placement("hero_banner").build());
+
+        assertThat(set.candidates()).extracting(Candidate::offerId).containsExactly("o1");
+        assertThat(set.candidates().get(0).category().name()).isEqualTo("Retention");
+        assertThat(set.drops()).isEmpty();
+    }
+
+    @Test
+    void offerThatIsNotActiveIsDroppedWithItsStatus() {
+        CandidateSet set = select(List.of(offer("o1").status("paused").build()),
+                List.of(creative("cr1", "o1", "ch-email", null, 100)), context().build());
+
+        assertThat(set.candidates()).isEmpty();
+        assertThat(set.drops()).containsExactly(new Drop("o1", "candidates", "Offer status is paused, not active"));
+    }
+
+    @Test
+    void offerOutsideItsDatesIsDropped() {
+        Offer future = offer("future").between(NOW.plus(Duration.ofDays(1)), null).build();
+        Offer ended = offer("ended").between(null, NOW).build();
+        Offer current = offer("current").between(NOW, NOW.plusSeconds(1)).build();
+
+        CandidateSet set = select(List.of(future, ended, current), List.of(
+                creative("c1", "future", "ch-email", null, 100), creative("c2", "ended", "ch-email", null, 100),
+                creative("c3", "current", "ch-email", null, 100)), context().build());
+
+        assertThat(set.candidates()).extracting(Candidate::offerId).containsExactly("current");
+        assertThat(set.drops()).extracting(Drop::offerId).containsExactly("ended", "future");
+        assertThat(set.drops().get(0).reason()).startsWith("Offer ended at");
+    }
+
+    @Test
+    void offerExcludedByTheRequestIsDropped() {
+        CandidateSet set = select(List.of(offer("o1").build()),
+                List.of(creative("cr1", "o1", "ch-email", null, 100)), context().excludeOffers("o1").build());
+
+        assertThat(set.drops()).containsExactly(new Drop("o1", "candidates", "Excluded by request"));
+    }
+
+    @Test
+    void offerWithoutACreativeOnTheRequestedChannelTypeIsDropped() {
+        CandidateSet set = select(List.of(offer("o1").build()),
+                List.of(creative("cr1", "o1", "ch-web", null, 100)), context().channel("email").build());
+
+        assertThat(set.drops()).containsExactly(new Drop("o1", "candidates", "No active creative for channel=email"));
+    }
+
+    @Test
+    void channelIdSelectsCreativesOfThatChannelOnly() {
+        CandidateSet set = select(List.of(offer("o1").build()), List.of(
+                creative("cr-email", "o1", "ch-email", null, 100), creative("cr-web", "o1", "ch-web", null, 100)),
+                context().channelId("ch-web").build());
+
+        assertThat(set.candidates().get(0).options()).extracting(o -> o.creative().id()).containsExactly("cr-web");
+    }
+
+    @Test
+    void placementMustMatchUnlessTheCreativeIsAWildcard() {
+        CandidateSet set = select(List.of(offer("exact").build(), offer("wild").build(), offer("other").build()),
+                List.of(creative("c1", "exact", "ch-email", "hero_banner", 100),
+                        creative("c2", "wild", "ch-email", null, 100),
+                        creative("c3", "other", "ch-email", "footer", 100)),
+                context().channel("email").placement("hero_banner").build());
+
+        assertThat(set.candidates()).extracting(Candidate::offerId).containsExactly("exact", "wild");
+        assertThat(set.drops()).containsExactly(
+                new Drop("other", "candidates", "No active creative for channel=email, placement=hero_banner"));
+    }
+
+    @Test
+    void excludedCreativesAreNotOptions() {
+        CandidateSet set = select(List.of(offer("o1").build()), List.of(
+                creative("c1", "o1", "ch-email", null, 100), creative("c2", "o1", "ch-email", null, 100)),
+                context().excludeCreatives("c1").build());
+
+        assertThat(set.candidates().get(0).options()).extracting(o -> o.creative().id()).containsExactly("c2");
+    }
+
+    @Test
+    void creativeOnAPausedChannelIsNotAnOption() {
+        var paused = new io.nextbest.model.catalog.entity.Channel("ch-x", "X", "email", "paused", "explicit", List.of());
+        CandidateSet set = CandidateSelection.select(List.of(offer("o1").build()), List.of(retention()),
+                List.of(paused), List.of(creative("c1", "o1", "ch-x", null, 100)), context().build());
+
+        assertThat(set.candidates()).isEmpty();
+        assertThat(set.drops()).extracting(Drop::reason).containsExactly("No active creative for any channel");
+    }
+}
