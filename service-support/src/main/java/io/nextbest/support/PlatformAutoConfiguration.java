@@ -1,9 +1,8 @@
 package io.nextbest.support;
 
 import io.nextbest.support.streams.StreamsAppStates;
-import io.nextbest.support.streams.StreamsLivenessIndicator;
 import io.nextbest.support.streams.StreamsProperties;
-import io.nextbest.support.streams.StreamsReadinessIndicator;
+import io.nextbest.support.streams.StreamsHealthIndicator;
 import io.nextbest.support.topics.TopicProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,12 +23,12 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    StreamsReadinessIndicator kafkaStreamsReadinessHealthIndicator(StreamsAppStates states) {
-        return new StreamsReadinessIndicator(states);
+    StreamsHealthIndicator kafkaStreamsReadinessHealthIndicator(StreamsAppStates states) {
+        return StreamsHealthIndicator.readiness(states);
     }
 
     @Bean
-    StreamsLivenessIndicator kafkaStreamsLivenessHealthIndicator(StreamsAppStates states) {
-        return new StreamsLivenessIndicator(states);
+    StreamsHealthIndicator kafkaStreamsLivenessHealthIndicator(StreamsAppStates states) {
+        return StreamsHealthIndicator.liveness(states);
     }
 }
