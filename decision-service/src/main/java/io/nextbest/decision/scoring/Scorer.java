@@ -54,6 +54,9 @@ public final class Scorer {
         explanation.put("priority", candidate.offer().priority());
         explanation.put("weight", weight);
         explanation.put("fitMultiplier", fit);
+        if (!qualified.fitPenalties().isEmpty()) {
+            explanation.put("fitPenalties", qualified.fitPenalties());
+        }
         double raw;
         try {
             raw = rawScore(candidate, option, context, explanation);

@@ -57,6 +57,17 @@ class ScorerTest {
     }
 
     @Test
+    void failedFitRulesAreListedInTheExplanation() {
+        Candidate c = candidate(offer("o1").build());
+        Scorer scorer = new Scorer(new ScoringConfig(ScoringMethod.PRIORITY_WEIGHTED, ScoringConfig.DEFAULT_WEIGHTS, 10),
+                EvidenceSource.NONE, null, RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
+
+        Scored s = scorer.score(new Qualified(c, 0.5, List.of("Missing required segments: vip")), c.options().get(0), CONTEXT);
+
+        assertThat(s.explanation()).containsEntry("fitPenalties", List.of("Missing required segments: vip"));
+    }
+
+    @Test
     void propensityIsTheEstimateTimesFit() {
         Scored s = score(ScoringMethod.PROPENSITY, offer("o1").build(), 100, 0.8, offerEvidence(30, 20));
 
