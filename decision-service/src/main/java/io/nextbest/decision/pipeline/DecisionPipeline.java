@@ -19,6 +19,7 @@ import io.nextbest.decision.ranking.Ranked;
 import io.nextbest.decision.ranking.Ranking;
 import io.nextbest.decision.ranking.RankingResult;
 import io.nextbest.decision.scoring.GuardedModel;
+import io.nextbest.decision.scoring.PropensityEstimator;
 import io.nextbest.decision.scoring.Scored;
 import io.nextbest.decision.scoring.Scorer;
 import io.nextbest.decision.scoring.ScoringConfig;
@@ -76,7 +77,8 @@ public final class DecisionPipeline {
         int afterQualification = qualified.size();
         List<Qualified> allowed = applyContactPolicies(qualified, stages, catalog, statistics, context, trace);
 
-        ScoringConfig scoring = scoringConfig(flow, stages, variant);
+        List<String> notes = new ArrayList<>();
+        ScoringConfig scoring = scoringConfig(flow, stages, variant, notes);
         Scorer scorer = new Scorer(scoring, statistics.evidence(), model, random.get());
         List<Scored> scored = allowed.stream().map(q -> scorer.score(q,
                 CreativeSelection.choose(q.candidate(), context.customerId(), context.recommendationId()), context)).toList();
@@ -86,7 +88,6 @@ public final class DecisionPipeline {
                 Ranking.mandatoryShownToday(statistics.history(), mandatoryIds, context.now()));
         trace.ranked(scored, ranking);
 
-        List<String> notes = new ArrayList<>();
         List<Decision> decisions = ranking.ranked().stream().map(r -> decision(r, context, notes)).toList();
         Funnel funnel = new Funnel(candidates.candidates().size(), afterQualification, allowed.size(), decisions.size());
         return new DecisionOutcome(decisions, funnel, scored.stream().anyMatch(Scored::degraded), variant,
@@ -132,16 +133,34 @@ public final class DecisionPipeline {
         return result.allowed();
     }
 
-    private static ScoringConfig scoringConfig(DecisionFlow flow, Set<String> stages, VariantAssignment variant) {
-        ScoringConfig config = ScoringConfig.of(flow == null ? null : flow.scoring());
+    /**
+     * A method name the engine does not know (a typo in a flow or variant) falls back to the next
+     * source (variant → flow → {@code priority_weighted}) with a note, instead of failing the call.
+     */
+    private static ScoringConfig scoringConfig(DecisionFlow flow, Set<String> stages, VariantAssignment variant,
+            List<String> notes) {
+        DecisionFlow.Scoring scoring = flow == null ? null : flow.scoring();
+        ScoringConfig config;
+        try {
+            config = ScoringConfig.of(scoring);
+        } catch (IllegalArgumentException e) {
+            notes.add(e.getMessage() + " in flow; using priority_weighted");
+            config = ScoringConfig.of(scoring == null ? null
+                    : new DecisionFlow.Scoring(null, scoring.weights(), scoring.smoothingWeight()));
+        }
         if (variant != null && variant.scoringMethod() != null) {
-            return config.withMethod(ScoringMethod.fromWire(variant.scoringMethod()));
+            try {
+                return config.withMethod(ScoringMethod.fromWire(variant.scoringMethod()));
+            } catch (IllegalArgumentException e) {
+                notes.add(e.getMessage() + " in variant " + variant.variant() + "; using the flow's");
+            }
         }
         return stages.contains(Drop.SCORING) ? config : config.withMethod(ScoringMethod.PRIORITY_WEIGHTED);
     }
 
     private static double scoringSmoothing(DecisionFlow flow) {
-        return ScoringConfig.of(flow == null ? null : flow.scoring()).smoothingWeight();
+        Double weight = flow == null || flow.scoring() == null ? null : flow.scoring().smoothingWeight();
+        return weight == null ? PropensityEstimator.DEFAULT_SMOOTHING_WEIGHT : weight;
     }
 
     private Decision decision(Ranked ranked, DecisionContext context, List<String> notes) {

@@ -193,6 +193,22 @@ class DecisionPipelineTest {
     }
 
     @Test
+    void unknownScoringMethodFallsBackWithANoteInsteadOfFailing() {
+        Experiment experiment = new Experiment("e", "typo-exp", "Exp", "champion_challenger", true, 0,
+                List.of(new Experiment.Variant("champion", 1.0, "fomula", null)));
+
+        DecisionOutcome badFlow = pipeline.decide(emailRequest(),
+                coffeeCatalog(flow("magic", List.of(), null), null), CustomerStatistics.NONE, 3, null);
+        DecisionOutcome badVariant = pipeline.decide(emailRequest(),
+                coffeeCatalog(flow("propensity", List.of(), "typo-exp"), experiment), CustomerStatistics.NONE, 3, null);
+
+        assertThat(badFlow.scoringMethod()).isEqualTo("priority_weighted");
+        assertThat(badFlow.notes()).contains("Unknown scoring method: magic in flow; using priority_weighted");
+        assertThat(badVariant.scoringMethod()).isEqualTo("propensity");
+        assertThat(badVariant.notes()).contains("Unknown scoring method: fomula in variant champion; using the flow's");
+    }
+
+    @Test
     void multiPlacementWithDeduplicateNeverRepeatsAnOffer() {
         DecisionCatalog catalog = coffeeCatalog(flow("priority_weighted", List.of("scoring"), null), null);
 
