@@ -41,8 +41,9 @@ class AdminRoutes {
                 crud(routes, type, entities);
             }
         }
-        // Errors of the auth filter too are answered by the one ApiError mapping, so it wraps the filter.
-        return routes.filter(auth).filter((request, next) -> next.handle(request).onErrorResume(AdminErrors::toResponse)).build();
+        // The builder applies the first filter outermost: the one ApiError mapping must wrap the
+        // auth filter so that its 401s are answered like every other error.
+        return routes.filter((request, next) -> next.handle(request).onErrorResume(AdminErrors::toResponse)).filter(auth).build();
     }
 
     private static <T> void crud(RouterFunctions.Builder routes, EntityType<T> type, EntityHandler entities) {

@@ -6,6 +6,7 @@ import io.nextbest.model.auth.ApiKeyHashing;
 import io.nextbest.model.tenant.TenantId;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,6 +47,11 @@ public class AdminCredentials {
 
     /** The tenant whose valid admin key this is, or empty. */
     public Mono<TenantId> tenantOfAdminKey(String raw) {
+        return tenantOfKey(raw, Set.of("admin"));
+    }
+
+    /** The tenant of a valid (known, matching, unrevoked, unexpired) key of one of the kinds, or empty. */
+    public Mono<TenantId> tenantOfKey(String raw, Set<String> kinds) {
         Optional<String> prefix = ApiKeyHashing.prefixOf(raw);
         if (prefix.isEmpty()) {
             return Mono.empty();
@@ -56,7 +62,7 @@ public class AdminCredentials {
                         row.get("hash", String.class), Boolean.TRUE.equals(row.get("revoked", Boolean.class)),
                         row.get("expires_at", Instant.class)))
                 .one()
-                .filter(key -> hashing.matches(raw, key.hash()) && key.usableAsAdmin(Instant.now()))
+                .filter(key -> hashing.matches(raw, key.hash()) && key.usable(kinds, Instant.now()))
                 .map(key -> new TenantId(key.tenant()));
     }
 
@@ -91,8 +97,8 @@ public class AdminCredentials {
     }
 
     private record StoredKey(String tenant, String kind, String hash, boolean revoked, Instant expiresAt) {
-        boolean usableAsAdmin(Instant now) {
-            return "admin".equals(kind) && !revoked && (expiresAt == null || expiresAt.isAfter(now));
+        boolean usable(Set<String> kinds, Instant now) {
+            return kinds.contains(kind) && !revoked && (expiresAt == null || expiresAt.isAfter(now));
         }
     }
 }
