@@ -6,12 +6,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** {@link PlatformIntegrationTest} with a known bootstrap credential and a fast outbox relay. */
+/** {@link PlatformIntegrationTest} with a known bootstrap credential, a fast outbox relay and fresh Streams state. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @PlatformIntegrationTest(properties = {
         "nextbest.catalog.bootstrap-admin-key=" + CatalogIntegrationTest.BOOTSTRAP_KEY,
-        "nextbest.catalog.relay.interval=50ms"})
+        "nextbest.catalog.relay.interval=50ms",
+        // Each context its own Streams state: a checkpoint left by an earlier run points past the
+        // end of the fresh broker's topics and the global store would fail with OffsetOutOfRange.
+        "nextbest.streams.state-dir=target/kafka-streams/${random.uuid}"})
 public @interface CatalogIntegrationTest {
 
     String BOOTSTRAP_KEY = "test-bootstrap-admin-credential";

@@ -35,7 +35,8 @@ class AdminRoutes {
                 .GET(BASE + "/api-keys/{id}", r -> entities.read(keys, r))
                 .DELETE(BASE + "/api-keys/{id}", r -> entities.delete(keys, r));
         routes.POST(BASE + "/customers/bulk", operator::bulkUpsertCustomers)
-                .POST(BASE + "/credit/top-ups", operator::topUp);
+                .POST(BASE + "/credit/top-ups", operator::topUp)
+                .POST(BASE + "/sample-data", operator::loadSampleData);
         for (EntityType<?> type : EntityTypes.all()) {
             if (type.entity() != CatalogEntity.TENANT && type.entity() != CatalogEntity.API_KEY) {
                 crud(routes, type, entities);

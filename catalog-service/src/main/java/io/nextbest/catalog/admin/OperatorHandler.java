@@ -6,6 +6,7 @@ import io.nextbest.catalog.entities.EntityStore;
 import io.nextbest.catalog.entities.EntityType;
 import io.nextbest.catalog.entities.EntityTypes;
 import io.nextbest.catalog.entities.InvalidEntity;
+import io.nextbest.catalog.sample.SampleData;
 import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.model.catalog.entity.ApiKey;
 import io.nextbest.model.catalog.entity.CustomerProfile;
@@ -38,8 +39,10 @@ class OperatorHandler {
     private final AdminRequests requests;
     private final ApiKeys apiKeys;
     private final CreditTopUps topUps;
+    private final SampleData sampleData;
 
-    OperatorHandler(EntityStore store, AdminRequests requests, ApiKeys apiKeys, CreditTopUps topUps) {
+    OperatorHandler(EntityStore store, AdminRequests requests, ApiKeys apiKeys, CreditTopUps topUps, SampleData sampleData) {
+        this.sampleData = sampleData;
         this.store = store;
         this.requests = requests;
         this.apiKeys = apiKeys;
@@ -107,6 +110,12 @@ class OperatorHandler {
             JsonNode reference = body.get("reference");
             return topUps.topUp(tenant, amount.asLong(), reference == null || reference.isNull() ? null : reference.asString());
         }).flatMap(entry -> AdminHttp.status(HttpStatus.CREATED, entry));
+    }
+
+    /** Loads (or restores) the coffee-chain sample data into the caller's tenant. */
+    Mono<ServerResponse> loadSampleData(ServerRequest request) {
+        TenantId tenant = AdminAuthFilter.caller(request).requireTenant();
+        return sampleData.load(tenant).flatMap(counts -> AdminHttp.ok(Map.of("loaded", counts)));
     }
 
     private static List<CustomerProfile> validCustomers(EntityType<CustomerProfile> type, JsonNode body) {
