@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
 
 /**
  * The admin API, {@code /admin/v1/**}: for each entity {@code POST /<entity>}, {@code GET
@@ -44,7 +45,7 @@ class AdminRoutes {
         }
         // The builder applies the first filter outermost: the one ApiError mapping must wrap the
         // auth filter so that its 401s are answered like every other error.
-        return routes.filter((request, next) -> next.handle(request).onErrorResume(AdminErrors::toResponse)).filter(auth).build();
+        return routes.filter((request, next) -> Mono.defer(() -> next.handle(request)).onErrorResume(AdminErrors::toResponse)).filter(auth).build();
     }
 
     private static <T> void crud(RouterFunctions.Builder routes, EntityType<T> type, EntityHandler entities) {

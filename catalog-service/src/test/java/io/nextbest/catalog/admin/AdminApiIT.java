@@ -67,6 +67,19 @@ class AdminApiIT {
     }
 
     @Test
+    void bootstrapCredentialWithoutTenantHeaderIs400() {
+        web.get().uri("/admin/v1/offers").header("X-API-Key", AdminFixtures.BOOTSTRAP).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("TENANT_REQUIRED");
+    }
+
+    @Test
+    void bootstrapCredentialActsOnTheNamedTenant() {
+        web.post().uri("/admin/v1/offers").header("X-API-Key", AdminFixtures.BOOTSTRAP).header("X-Tenant-Id", admin.tenant())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(AdminFixtures.coffeeOffer("o9")).exchange().expectStatus().isCreated();
+        get(web, admin, "/admin/v1/offers/o9").exchange().expectStatus().isOk();
+    }
+
+    @Test
     void tenantAdminCannotCreateTenants() {
         post(web, admin, "/admin/v1/tenants", Map.of("id", "sneaky", "name", "Sneaky")).exchange().expectStatus().isForbidden();
     }
