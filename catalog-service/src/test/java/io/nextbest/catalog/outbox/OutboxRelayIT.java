@@ -95,6 +95,23 @@ class OutboxRelayIT {
     }
 
     @Test
+    void concurrentUpdatesArePublishedInCommitOrderSoTheLastRecordIsTheStoredState() {
+        var admin = admin(web);
+        admin.post("/admin/v1/offers", offer("o1", "v0")).exchange().expectStatus().isCreated();
+        reactor.core.publisher.Flux.range(1, 20)
+                .flatMap(i -> reactor.core.publisher.Mono.fromRunnable(() -> admin.put("/admin/v1/offers/o1", offer("o1", "v" + i))
+                        .exchange().expectStatus().isOk()).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 8)
+                .blockLast(PATIENCE);
+        String stored = admin.get("/admin/v1/offers/o1").exchange().expectStatus().isOk()
+                .expectBody(Offer.class).returnResult().getResponseBody().shortDesc();
+
+        List<CatalogChange> changes = awaitChanges(admin.tenant(), 21);
+
+        assertThat(changes).extracting(CatalogChange::sequence).isSorted().doesNotHaveDuplicates();
+        assertThat(changes.get(changes.size() - 1).payloadAs(Offer.class).shortDesc()).isEqualTo(stored);
+    }
+
+    @Test
     void aSecondInstanceCannotBecomeRelayLeaderWhileOneHoldsTheLock() {
         var admin = admin(web);
         admin.post("/admin/v1/offers", offer("o1", "v1")).exchange().expectStatus().isCreated();
