@@ -12,6 +12,8 @@ import java.lang.annotation.Target;
 @PlatformIntegrationTest(properties = {
         "nextbest.catalog.bootstrap-admin-key=" + CatalogIntegrationTest.BOOTSTRAP_KEY,
         "nextbest.catalog.relay.interval=50ms",
+        // Small enough that a test can exceed it cheaply.
+        "nextbest.catalog.upload.max-file-size=64KB",
         // Each context its own Streams state: a checkpoint left by an earlier run points past the
         // end of the fresh broker's topics and the global store would fail with OffsetOutOfRange.
         "nextbest.streams.state-dir=target/kafka-streams/${random.uuid}"})

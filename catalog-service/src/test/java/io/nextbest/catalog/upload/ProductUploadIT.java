@@ -1,9 +1,12 @@
 package io.nextbest.catalog.upload;
 
 import static io.nextbest.catalog.admin.AdminFixturesAccess.admin;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nextbest.catalog.CatalogIntegrationTest;
+import io.nextbest.catalog.TopicReader;
+import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.catalog.admin.AdminFixturesAccess.Admin;
 import io.nextbest.catalog.credit.CreditBalances;
 import io.nextbest.model.event.CreditBalance;
@@ -62,6 +65,26 @@ class ProductUploadIT {
         admin.get("/admin/v1/products/" + STORE + ":latte").exchange().expectStatus().isOk().expectBody().jsonPath("$.title").isEqualTo("Caffè Latte");
         admin.get("/admin/v1/products/" + STORE + ":mocha").exchange().expectStatus().isNotFound();
         admin.get("/admin/v1/products/" + STORE + ":latte-grande").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void productsDroppedByAFullSyncAreTombstonedOnTheTopic() {
+        upload(SyncType.FULL, file("{\"products\":[{\"item_id\":\"latte\",\"title\":\"Latte\"},{\"item_id\":\"mocha\",\"title\":\"Mocha\"}]}"))
+                .expectStatus().isOk();
+        upload(SyncType.FULL, file("{\"products\":[{\"item_id\":\"latte\",\"title\":\"Latte\"}]}")).expectStatus().isOk();
+
+        String mochaKey = admin.tenant() + ":" + STORE + ":mocha";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var records = TopicReader.readAll(Topics.catalog(CatalogEntity.PRODUCT).name(), mochaKey);
+            assertThat(records).hasSize(2);
+            assertThat(records.get(1).value()).isNull();
+        });
+    }
+
+    @Test
+    void fileOverTheSizeLimitIsRefused() {
+        String big = "{\"products\":[{\"item_id\":\"latte\",\"title\":\"" + "x".repeat(100 * 1024) + "\"}]}";
+        upload(SyncType.FULL, file(big)).expectStatus().isEqualTo(413).expectBody().jsonPath("$.message").isEqualTo("File is too large");
     }
 
     @Test
