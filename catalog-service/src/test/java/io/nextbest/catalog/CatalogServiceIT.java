@@ -1,13 +1,12 @@
 package io.nextbest.catalog;
 
-import io.nextbest.testsupport.PlatformIntegrationTest;
 import io.nextbest.testsupport.ServiceProbes;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@PlatformIntegrationTest
+@CatalogIntegrationTest
 class CatalogServiceIT {
 
     @Autowired
@@ -15,7 +14,7 @@ class CatalogServiceIT {
 
     @Test
     void becomesReadyWithItsDatabaseAndExportsMetrics() throws Exception {
-        ServiceProbes.assertServesProbesMetricsAndTopics(web, "catalog-service", Set.of(),
+        ServiceProbes.assertServesProbesMetricsAndTopics(web, "catalog-service", Set.of("catalog-credit"),
                 Set.of("catalog.offers", "catalog.api-keys", "catalog.products", "credit-ledger"));
 
         web.get().uri("/actuator/health/readiness").exchange()
