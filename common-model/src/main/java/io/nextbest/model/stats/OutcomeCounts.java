@@ -20,6 +20,11 @@ public record OutcomeCounts(
 
     public static final OutcomeCounts EMPTY = new OutcomeCounts(0, 0, 0, 0, 0, 0, 0, 0);
 
+    /** Whether an outcome name is a conversion: {@code convert} or {@code conversion}, any case. */
+    public static boolean isConversion(String outcome) {
+        return "convert".equalsIgnoreCase(outcome) || "conversion".equalsIgnoreCase(outcome);
+    }
+
     /**
      * Adds one outcome. An impression is recognised by its name or its category, a conversion by
      * {@code convert} or {@code conversion} (both spellings appear in the decisioning API's text).
@@ -32,7 +37,7 @@ public record OutcomeCounts(
                 clicks + (name.equals("click") ? 1 : 0),
                 accepts + (name.equals("accept") ? 1 : 0),
                 dismisses + (name.equals("dismiss") ? 1 : 0),
-                conversions + (name.equals("convert") || name.equals("conversion") ? 1 : 0),
+                conversions + (isConversion(name) ? 1 : 0),
                 positives + (classification == Classification.POSITIVE ? 1 : 0),
                 negatives + (classification == Classification.NEGATIVE ? 1 : 0),
                 total + 1);
