@@ -18,6 +18,10 @@ public record FeedbackProperties(
 
     public FeedbackProperties {
         requirePositive(dedupeWindow, "nextbest.feedback.dedupe-window");
+        require(offerStats, "nextbest.feedback.offer-stats");
+        require(contacts, "nextbest.feedback.contacts");
+        require(experiments, "nextbest.feedback.experiments");
+        require(items, "nextbest.feedback.items");
     }
 
     /** @param dailyBuckets how many UTC days of daily counts each scope keeps */
@@ -55,6 +59,12 @@ public record FeedbackProperties(
 
         public double weight(String eventType) {
             return weights.getOrDefault(eventType, 0.0);
+        }
+    }
+
+    private static void require(Object group, String key) {
+        if (group == null) {
+            throw new IllegalArgumentException(key + " is not configured (import config/nextbest-feedback.yaml)");
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,7 +35,7 @@ final class BrokerIo {
     private BrokerIo() {
     }
 
-    /** Sends and flushes: idempotent, acks=all, as ingest does. */
+    /** Sends and flushes: idempotent, acks=all, as ingest does; fails if the broker rejected any record. */
     static void produce(String bootstrap, List<ProducerRecord<?, ?>> records) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -42,10 +43,18 @@ final class BrokerIo {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            AtomicReference<Exception> failure = new AtomicReference<>();
             for (ProducerRecord<?, ?> record : records) {
-                producer.send(serialized(record));
+                producer.send(serialized(record), (metadata, error) -> {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                    }
+                });
             }
             producer.flush();
+            if (failure.get() != null) {
+                throw new IllegalStateException("the broker rejected a record", failure.get());
+            }
         }
     }
 

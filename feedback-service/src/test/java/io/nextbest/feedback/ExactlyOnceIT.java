@@ -21,7 +21,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,7 +97,8 @@ class ExactlyOnceIT {
     }
 
     private void awaitExactAggregates(Workload workload) {
-        await().atMost(GENEROUS).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(GENEROUS).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptionsInstanceOf(InvalidStateStoreException.class).untilAsserted(() -> {
             assertThat(totalsOf(BrokerIo.latestCommitted(bootstrap, Topics.OFFER_STATS, ofTenant(workload.tenant)),
                     stats -> stats.total().total()))
                     .containsAllEntriesOf(workload.expectedOfferTotals);
@@ -107,7 +111,24 @@ class ExactlyOnceIT {
             Map<TenantId, CreditBalance> balances = BrokerIo.latestCommitted(bootstrap, Topics.CREDIT_BALANCES, workload.tenant::equals);
             assertThat(balances.get(workload.tenant)).isNotNull();
             assertThat(balances.get(workload.tenant).balance()).isEqualTo(workload.expectedBalance);
+            // The stores of this test's own instances, too: the published topics are shared with
+            // any other feedback app on the broker.
+            OfferStats global = ownedValue(FeedbackTopology.OFFER_STATS_STORE, workload.globalScope());
+            assertThat(global.total().total()).isEqualTo(workload.expectedOfferTotals.get(workload.globalScope()));
+            CreditBalance balance = ownedValue(FeedbackTopology.CREDIT_BALANCES_STORE, workload.tenant);
+            assertThat(balance.balance()).isEqualTo(workload.expectedBalance);
         });
+    }
+
+    /** The value of {@code key} in the running instance that owns it. */
+    private <K, V> V ownedValue(String store, K key) {
+        for (KafkaStreams streams : running) {
+            V value = streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<K, V>keyValueStore())).get(key);
+            if (value != null) {
+                return value;
+            }
+        }
+        throw new AssertionError("no running instance holds " + key + " in " + store);
     }
 
     private long globalTotal(Workload workload) {

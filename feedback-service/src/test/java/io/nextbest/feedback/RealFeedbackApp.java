@@ -13,6 +13,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 
 /**
  * A feedback Streams instance against a real broker, built directly from {@link FeedbackTopology}
@@ -25,9 +26,13 @@ final class RealFeedbackApp {
     }
 
     static KafkaStreams create(String bootstrap, String applicationId, Path stateDir, String guarantee) {
+        return new KafkaStreams(topology(), config(bootstrap, applicationId, stateDir, guarantee));
+    }
+
+    static Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
         new FeedbackTopology(FeedbackFixtures.settings()).buildTopology(builder);
-        return new KafkaStreams(builder.build(), config(bootstrap, applicationId, stateDir, guarantee));
+        return builder.build();
     }
 
     static Properties config(String bootstrap, String applicationId, Path stateDir, String guarantee) {

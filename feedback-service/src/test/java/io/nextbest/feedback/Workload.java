@@ -15,6 +15,7 @@ import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topic;
 import io.nextbest.model.topic.Topics;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +39,25 @@ final class Workload {
     long expectedBalance;
     int distinct;
 
+    private final int customers;
+    private final int items;
+
+    private final Instant start;
+
     Workload(TenantId tenant, int size) {
+        this(tenant, size, 50, 20, T0);
+    }
+
+    /**
+     * {@code customers} and {@code items} set the key space, so state size can be measured at a
+     * realistic spread; record {@code i} happens {@code i} seconds after {@code start}, which must
+     * leave the last one in the past (brokers reject timestamps more than an hour ahead).
+     */
+    Workload(TenantId tenant, int size, int customers, int items, Instant start) {
         this.tenant = tenant;
+        this.start = start;
+        this.customers = customers;
+        this.items = items;
         for (int i = 0; i < size; i++) {
             switch (i % 4) {
                 case 0 -> outcome(i);
@@ -64,7 +82,7 @@ final class Workload {
 
     private void outcome(int i) {
         String offer = "o-" + (i % 5);
-        Outcome outcome = FeedbackFixtures.outcome(tenant, "c-" + (i % 50), "key-" + i, offer, OUTCOMES[(i / 4) % 5], T0.plusSeconds(i));
+        Outcome outcome = FeedbackFixtures.outcome(tenant, "c-" + (i % customers), "key-" + i, offer, OUTCOMES[(i / 4) % 5], start.plusSeconds(i));
         expectedOfferTotals.merge(StatsScope.OFFER.key(tenant, offer), 1L, Long::sum);
         expectedOfferTotals.merge(globalScope(), 1L, Long::sum);
         send(Topics.OUTCOMES, outcome.key(), outcome, i, outcome.timestamp().toEpochMilli());
@@ -72,17 +90,17 @@ final class Workload {
 
     private void decision(int i) {
         String variant = (i / 4) % 3 == 0 ? "control" : "treatment";
-        DecisionRecord decision = new DecisionRecord("rec-" + i, tenant, "c-" + (i % 50), null, "flow", "web", "home",
+        DecisionRecord decision = new DecisionRecord("rec-" + i, tenant, "c-" + (i % customers), null, "flow", "web", "home",
                 new io.nextbest.model.event.ExperimentAssignment("exp", variant, variant.equals("control")),
-                false, null, List.of(), List.of(), T0.plusSeconds(i));
+                false, null, List.of(), List.of(), start.plusSeconds(i));
         expectedVariantDecisions.merge(io.nextbest.model.stats.ExperimentStats.key(tenant, "exp", variant), 1L, Long::sum);
         send(Topics.DECISIONS, decision.key(), decision, i, decision.timestamp().toEpochMilli());
     }
 
     private void trackerEvent(int i) {
-        String item = "sku-" + (i % 20);
-        TrackerEvent event = new TrackerEvent("ev-" + i, tenant, "tracker-1", null, Platform.WEB, "anon-" + (i % 30), null, "s-1",
-                TrackerEventType.VIEW_ITEM, List.of(new EventItem(item, null, 1, null)), T0.plusSeconds(i), T0.plusSeconds(i),
+        String item = "sku-" + (i % items);
+        TrackerEvent event = new TrackerEvent("ev-" + i, tenant, "tracker-1", null, Platform.WEB, "anon-" + (i % customers), null, "s-1",
+                TrackerEventType.VIEW_ITEM, List.of(new EventItem(item, null, 1, null)), start.plusSeconds(i), start.plusSeconds(i),
                 null, null, null, null, Map.of());
         expectedItemViews.merge(new TenantKey(tenant, item), 1L, Long::sum);
         send(Topics.TRACKER_EVENTS, event.key(), event, i, event.timestamp().toEpochMilli());
@@ -90,8 +108,8 @@ final class Workload {
 
     private void ledgerEntry(int i) {
         CreditLedgerEntry entry = (i / 4) % 2 == 0
-                ? FeedbackFixtures.topUp("t-" + i, tenant, 10, T0.plusSeconds(i))
-                : FeedbackFixtures.charge("c-" + i, tenant, 3, T0.plusSeconds(i));
+                ? FeedbackFixtures.topUp("t-" + i, tenant, 10, start.plusSeconds(i))
+                : FeedbackFixtures.charge("c-" + i, tenant, 3, start.plusSeconds(i));
         expectedBalance += entry instanceof CreditLedgerEntry.TopUp ? 10 : -3;
         send(Topics.CREDIT_LEDGER, tenant, entry, i, entry.timestamp().toEpochMilli());
     }
