@@ -80,6 +80,18 @@ class DedupeTopologyTest {
     }
 
     @Test
+    void tombstonesOnDecisionsAndTrackerEventsAreIgnored() {
+        feedback.pipe(decision("rec-1", "alice", "exp", "b", false, T0));
+        feedback.decisions.pipeInput(new TenantKey(COFFEE, "alice"), null, T0.plusSeconds(1));
+        feedback.events.pipeInput(new TenantKey(COFFEE, "anon-1"), null, T0.plusSeconds(1));
+
+        ExperimentStats stats = feedback.stored(FeedbackTopology.EXPERIMENT_STATS_STORE, ExperimentStats.key(COFFEE, "exp", "b"));
+        assertThat(stats.decisions()).isEqualTo(1);
+        assertThat(feedback.output(io.nextbest.model.topic.Topics.FEEDBACK_DEAD_LETTERS).isEmpty()).isTrue();
+        assertThat(feedback.output(io.nextbest.model.topic.Topics.USER_RECENT_ITEMS).isEmpty()).isTrue();
+    }
+
+    @Test
     void aRepeatedTrackerEventIdCountsOnce() {
         feedback.pipe(itemEvent("e-1", "anon-1", TrackerEventType.VIEW_ITEM, T0, "sku-1"));
         feedback.pipe(itemEvent("e-1", "anon-1", TrackerEventType.VIEW_ITEM, T0, "sku-1"));
