@@ -16,6 +16,7 @@ class FeedbackServiceIT {
     @Test
     void becomesReadyOnceItsTopologyRunsAndExportsMetrics() throws Exception {
         ServiceProbes.assertServesProbesMetricsAndTopics(web, "feedback-service", Set.of("feedback"),
-                Set.of("credit-ledger", "credit-balances"));
+                Set.of("credit-ledger", "credit-balances", "offer-stats", "customer-contacts", "experiment-stats",
+                        "item-stats", "item-cooccurrence", "user-recent-items", "feedback.dlq"));
     }
 }

@@ -8,6 +8,12 @@ import io.nextbest.model.event.DecisionRecord;
 import io.nextbest.model.event.Outcome;
 import io.nextbest.model.event.TrackerEvent;
 import io.nextbest.model.json.JsonSerde;
+import io.nextbest.model.stats.ContactHistory;
+import io.nextbest.model.stats.ExperimentStats;
+import io.nextbest.model.stats.ItemNeighbours;
+import io.nextbest.model.stats.ItemStats;
+import io.nextbest.model.stats.OfferStats;
+import io.nextbest.model.stats.UserRecentItems;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
 import java.time.Duration;
@@ -47,6 +53,35 @@ public final class Topics {
             "credit-balances", KeySerdes.tenantId(), new JsonSerde<>(CreditBalance.class),
             TABLE_PARTITIONS, CleanupPolicy.COMPACT, null);
 
+    // The aggregates of feedback-service, read by the serving services as GlobalKTables or stores.
+    // Keys are tenant-scoped: the id part of each TenantKey is documented on the value record.
+
+    /** Outcome counts per {@code tenant:<scope>:<id>}, see {@link io.nextbest.model.stats.StatsScope}. */
+    public static final Topic<TenantKey, OfferStats> OFFER_STATS = aggregate("offer-stats", OfferStats.class);
+
+    /** Recent contacts per {@code tenant:customerId}. */
+    public static final Topic<TenantKey, ContactHistory> CUSTOMER_CONTACTS = aggregate("customer-contacts", ContactHistory.class);
+
+    /** Decisions and attributed outcomes per {@code tenant:experimentKey|variant}. */
+    public static final Topic<TenantKey, ExperimentStats> EXPERIMENT_STATS = aggregate("experiment-stats", ExperimentStats.class);
+
+    /** Decayed popularity per {@code project:itemId}. */
+    public static final Topic<TenantKey, ItemStats> ITEM_STATS = aggregate("item-stats", ItemStats.class);
+
+    /** Co-occurring items per {@code project:itemId}. */
+    public static final Topic<TenantKey, ItemNeighbours> ITEM_COOCCURRENCE = aggregate("item-cooccurrence", ItemNeighbours.class);
+
+    /** Recent items per {@code project:userId}. */
+    public static final Topic<TenantKey, UserRecentItems> USER_RECENT_ITEMS = aggregate("user-recent-items", UserRecentItems.class);
+
+    /**
+     * The one dead-letter topic of the feedback Streams app (Kafka Streams' built-in
+     * {@code errors.dead.letter.queue.topic.name} takes a single topic); the source topic is in the
+     * {@code __streams.errors.topic} header.
+     */
+    public static final Topic<byte[], byte[]> FEEDBACK_DEAD_LETTERS = new Topic<>("feedback.dlq", Serdes.ByteArray(), Serdes.ByteArray(),
+            EVENT_PARTITIONS, CleanupPolicy.DELETE, DEAD_LETTER_RETENTION);
+
     private static final Map<CatalogEntity, Topic<TenantKey, CatalogChange>> CATALOG = catalogTopics();
 
     private Topics() {
@@ -65,6 +100,8 @@ public final class Topics {
     /** Every topic of the registry, dead-letter topics of the event topics included. */
     public static List<Topic<?, ?>> all() {
         List<Topic<?, ?>> all = new ArrayList<>(List.of(TRACKER_EVENTS, OUTCOMES, DECISIONS, CREDIT_LEDGER, CREDIT_BALANCES));
+        all.addAll(List.of(OFFER_STATS, CUSTOMER_CONTACTS, EXPERIMENT_STATS, ITEM_STATS, ITEM_COOCCURRENCE,
+                USER_RECENT_ITEMS, FEEDBACK_DEAD_LETTERS));
         all.addAll(CATALOG.values());
         for (Topic<?, ?> source : List.of(TRACKER_EVENTS, OUTCOMES, DECISIONS, CREDIT_LEDGER)) {
             all.add(deadLetters(source));
@@ -75,6 +112,10 @@ public final class Topics {
     private static <V> Topic<TenantKey, V> events(String name, Class<V> type) {
         return new Topic<>(name, KeySerdes.tenantKey(), new JsonSerde<>(type),
                 EVENT_PARTITIONS, CleanupPolicy.DELETE, EVENT_RETENTION);
+    }
+
+    private static <V> Topic<TenantKey, V> aggregate(String name, Class<V> type) {
+        return new Topic<>(name, KeySerdes.tenantKey(), new JsonSerde<>(type), TABLE_PARTITIONS, CleanupPolicy.COMPACT, null);
     }
 
     private static Map<CatalogEntity, Topic<TenantKey, CatalogChange>> catalogTopics() {

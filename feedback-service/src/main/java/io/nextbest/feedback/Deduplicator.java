@@ -1,0 +1,81 @@
+package io.nextbest.feedback;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Passes each record on once per id within a time window: a producer retry or a repeated
+ * idempotency key carries the id of a record already seen and is dropped. Ids are remembered in a
+ * window store under the record's timestamp, so memory is bounded by the window's traffic, and a
+ * duplicate is caught whether it arrives before or after its original (out of order), as long as
+ * the two timestamps lie within one window of each other. Records without a key, and null values
+ * (a tombstone carries nothing to count on an event topic) are not passed on; a missing key is
+ * raised so the dead-letter handler records it.
+ *
+ * @param <K> key type; the id function prefixes the tenant so ids never collide across tenants
+ */
+final class Deduplicator<K, V> implements FixedKeyProcessorSupplier<K, V, V> {
+
+    private final String storeName;
+    private final Duration window;
+    private final BiFunction<K, V, String> scopedId;
+
+    Deduplicator(String storeName, Duration window, BiFunction<K, V, String> scopedId) {
+        this.storeName = storeName;
+        this.window = window;
+        this.scopedId = scopedId;
+    }
+
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+        return Set.of(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(storeName, window, window, false), Serdes.String(), Serdes.Long()));
+    }
+
+    @Override
+    public FixedKeyProcessor<K, V, V> get() {
+        return new FixedKeyProcessor<>() {
+            private FixedKeyProcessorContext<K, V> context;
+            private WindowStore<String, Long> seen;
+
+            @Override
+            public void init(FixedKeyProcessorContext<K, V> context) {
+                this.context = context;
+                this.seen = context.getStateStore(storeName);
+            }
+
+            @Override
+            public void process(FixedKeyRecord<K, V> record) {
+                if (record.key() == null) {
+                    throw new IllegalArgumentException("record without a key");
+                }
+                if (record.value() == null) {
+                    return;
+                }
+                String id = scopedId.apply(record.key(), record.value());
+                long at = record.timestamp();
+                if (!alreadySeen(id, at)) {
+                    seen.put(id, at, at);
+                    context.forward(record);
+                }
+            }
+
+            private boolean alreadySeen(String id, long at) {
+                long windowMs = window.toMillis();
+                try (WindowStoreIterator<Long> hits = seen.fetch(id, Math.max(0, at - windowMs), at + windowMs)) {
+                    return hits.hasNext();
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package io.nextbest.feedback;
+
+import static io.nextbest.feedback.FeedbackFixtures.COFFEE;
+import static io.nextbest.feedback.FeedbackFixtures.T0;
+import static io.nextbest.feedback.FeedbackFixtures.coffeeOutcome;
+import static io.nextbest.feedback.FeedbackFixtures.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nextbest.model.stats.Contact;
+import io.nextbest.model.stats.ContactHistory;
+import io.nextbest.model.tenant.TenantKey;
+import io.nextbest.model.topic.Topics;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CustomerContactsTopologyTest {
+
+    private static final TenantKey ALICE = new TenantKey(COFFEE, "alice");
+
+    private final FeedbackDriver feedback = new FeedbackDriver();
+
+    @AfterEach
+    void close() {
+        feedback.close();
+    }
+
+    @Test
+    void impressionsAndResponsesAreKeptNewestFirstWithOfferChannelAndTime() {
+        feedback.pipe(coffeeOutcome("k1", "o-1", "impression", T0));
+        feedback.pipe(coffeeOutcome("k2", "o-1", "click", T0.plusSeconds(5)));
+
+        ContactHistory history = feedback.stored(FeedbackTopology.CUSTOMER_CONTACTS_STORE, ALICE);
+        assertThat(history.contacts()).extracting(Contact::outcome, Contact::offerId, Contact::channelId, Contact::timestamp)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("click", "o-1", "web", T0.plusSeconds(5)),
+                        org.assertj.core.groups.Tuple.tuple("impression", "o-1", "web", T0));
+        assertThat(feedback.latest(Topics.CUSTOMER_CONTACTS)).containsEntry(ALICE, history);
+    }
+
+    @Test
+    void theHistoryKeepsAtMostTheConfiguredNumberOfContacts() {
+        for (int i = 0; i < 5; i++) {
+            feedback.pipe(coffeeOutcome("k" + i, "o-" + i, "impression", T0.plusSeconds(i)));
+        }
+
+        ContactHistory history = feedback.stored(FeedbackTopology.CUSTOMER_CONTACTS_STORE, ALICE);
+        assertThat(history.contacts()).extracting(Contact::offerId).containsExactly("o-4", "o-3", "o-2");
+    }
+
+    @Test
+    void aLateContactOlderThanTheMaximumAgeIsNotKept() {
+        feedback.pipe(coffeeOutcome("k1", "o-1", "impression", T0));
+        feedback.pipe(coffeeOutcome("k2", "o-2", "impression", T0.minus(Duration.ofDays(31))));
+
+        ContactHistory history = feedback.stored(FeedbackTopology.CUSTOMER_CONTACTS_STORE, ALICE);
+        assertThat(history.contacts()).extracting(Contact::offerId).containsExactly("o-1");
+    }
+
+    @Test
+    void anOutOfOrderContactIsSortedIntoPlace() {
+        feedback.pipe(coffeeOutcome("k1", "o-1", "impression", T0.plusSeconds(10)));
+        feedback.pipe(coffeeOutcome("k2", "o-2", "impression", T0));
+        feedback.pipe(coffeeOutcome("k3", "o-3", "impression", T0.plusSeconds(5)));
+
+        ContactHistory history = feedback.stored(FeedbackTopology.CUSTOMER_CONTACTS_STORE, ALICE);
+        assertThat(history.contacts()).extracting(Contact::offerId).containsExactly("o-1", "o-3", "o-2");
+    }
+
+    @Test
+    void aConversionIsRememberedForSuppressionEvenAfterItsContactIsEvicted() {
+        feedback.pipe(coffeeOutcome("k0", "o-9", "convert", T0));
+        for (int i = 1; i <= 3; i++) {
+            feedback.pipe(coffeeOutcome("k" + i, "o-" + i, "impression", T0.plusSeconds(i)));
+        }
+
+        ContactHistory history = feedback.stored(FeedbackTopology.CUSTOMER_CONTACTS_STORE, ALICE);
+        assertThat(history.contacts()).extracting(Contact::offerId).doesNotContain("o-9");
+        assertThat(history.convertedOffers()).containsEntry("o-9", T0);
+    }
+
+    @Test
+    void customersAreKeptApart() {
+        feedback.pipe(coffeeOutcome("k1", "o-1", "impression", T0));
+        feedback.pipe(outcome(COFFEE, "bob", "k2", "o-2", "impression", T0));
+
+        ContactHistory bob = feedback.stored(FeedbackTopology.CUSTOMER_CONTACTS_STORE, new TenantKey(COFFEE, "bob"));
+        assertThat(bob.contacts()).extracting(Contact::offerId).containsExactly("o-2");
+    }
+}

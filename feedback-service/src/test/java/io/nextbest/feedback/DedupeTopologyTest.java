@@ -1,0 +1,126 @@
+package io.nextbest.feedback;
+
+import static io.nextbest.feedback.FeedbackFixtures.COFFEE;
+import static io.nextbest.feedback.FeedbackFixtures.T0;
+import static io.nextbest.feedback.FeedbackFixtures.charge;
+import static io.nextbest.feedback.FeedbackFixtures.coffeeOutcome;
+import static io.nextbest.feedback.FeedbackFixtures.decision;
+import static io.nextbest.feedback.FeedbackFixtures.itemEvent;
+import static io.nextbest.feedback.FeedbackFixtures.topUp;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nextbest.model.event.CreditBalance;
+import io.nextbest.model.event.Outcome;
+import io.nextbest.model.event.TrackerEventType;
+import io.nextbest.model.stats.ExperimentStats;
+import io.nextbest.model.stats.ItemStats;
+import io.nextbest.model.stats.OfferStats;
+import io.nextbest.model.stats.StatsScope;
+import io.nextbest.model.tenant.TenantKey;
+import java.time.Duration;
+import org.apache.kafka.streams.state.WindowStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DedupeTopologyTest {
+
+    private final FeedbackDriver feedback = new FeedbackDriver();
+
+    @AfterEach
+    void close() {
+        feedback.close();
+    }
+
+    @Test
+    void aRetriedOutcomeWithTheSameIdempotencyKeyCountsOnce() {
+        Outcome click = coffeeOutcome("key-1", "o-1", "click", T0);
+
+        feedback.pipe(click);
+        feedback.pipeAt(click, T0.plusSeconds(3));
+
+        assertThat(offerStats().total().clicks()).isEqualTo(1);
+        WindowStore<String, Long> seen = feedback.driver.getWindowStore(FeedbackTopology.OUTCOMES_DEDUPE_STORE);
+        assertThat(seen.fetch("coffee:" + click.interactionId(), T0.toEpochMilli())).isEqualTo(T0.toEpochMilli());
+    }
+
+    @Test
+    void aDuplicateArrivingBeforeItsOriginalTimestampIsStillDropped() {
+        Outcome click = coffeeOutcome("key-1", "o-1", "click", T0);
+
+        feedback.pipeAt(click, T0.plusSeconds(60));
+        feedback.pipeAt(click, T0);
+
+        assertThat(offerStats().total().clicks()).isEqualTo(1);
+    }
+
+    @Test
+    void distinctIdempotencyKeysCountSeparately() {
+        feedback.pipe(coffeeOutcome("key-1", "o-1", "click", T0));
+        feedback.pipe(coffeeOutcome("key-2", "o-1", "click", T0));
+
+        assertThat(offerStats().total().clicks()).isEqualTo(2);
+    }
+
+    @Test
+    void theSameIdBeyondTheDedupeWindowCountsAgain() {
+        Outcome click = coffeeOutcome("key-1", "o-1", "click", T0);
+
+        feedback.pipe(click);
+        feedback.pipeAt(click, T0.plus(Duration.ofHours(49)));
+
+        assertThat(offerStats().total().clicks()).isEqualTo(2);
+    }
+
+    @Test
+    void aTombstoneOnAnEventTopicIsIgnored() {
+        feedback.pipe(coffeeOutcome("key-1", "o-1", "click", T0));
+        feedback.outcomes.pipeInput(new TenantKey(COFFEE, "alice"), null, T0.plusSeconds(1));
+
+        assertThat(offerStats().total().total()).isEqualTo(1);
+    }
+
+    @Test
+    void tombstonesOnDecisionsAndTrackerEventsAreIgnored() {
+        feedback.pipe(decision("rec-1", "alice", "exp", "b", false, T0));
+        feedback.decisions.pipeInput(new TenantKey(COFFEE, "alice"), null, T0.plusSeconds(1));
+        feedback.events.pipeInput(new TenantKey(COFFEE, "anon-1"), null, T0.plusSeconds(1));
+
+        ExperimentStats stats = feedback.stored(FeedbackTopology.EXPERIMENT_STATS_STORE, ExperimentStats.key(COFFEE, "exp", "b"));
+        assertThat(stats.decisions()).isEqualTo(1);
+        assertThat(feedback.output(io.nextbest.model.topic.Topics.FEEDBACK_DEAD_LETTERS).isEmpty()).isTrue();
+        assertThat(feedback.output(io.nextbest.model.topic.Topics.USER_RECENT_ITEMS).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aRepeatedTrackerEventIdCountsOnce() {
+        feedback.pipe(itemEvent("e-1", "anon-1", TrackerEventType.VIEW_ITEM, T0, "sku-1"));
+        feedback.pipe(itemEvent("e-1", "anon-1", TrackerEventType.VIEW_ITEM, T0, "sku-1"));
+
+        ItemStats stats = feedback.stored(FeedbackTopology.ITEM_STATS_STORE, new TenantKey(COFFEE, "sku-1"));
+        assertThat(stats.counts()).containsEntry("view_item", 1L);
+    }
+
+    @Test
+    void aRepublishedDecisionIsServedOnceInItsVariant() {
+        feedback.pipe(decision("rec-1", "alice", "exp", "b", false, T0));
+        feedback.pipe(decision("rec-1", "alice", "exp", "b", false, T0));
+
+        ExperimentStats stats = feedback.stored(FeedbackTopology.EXPERIMENT_STATS_STORE, ExperimentStats.key(COFFEE, "exp", "b"));
+        assertThat(stats.decisions()).isEqualTo(1);
+    }
+
+    @Test
+    void aRepublishedLedgerEntryMovesTheBalanceOnce() {
+        feedback.pipe(topUp("t-1", COFFEE, 100, T0));
+        feedback.pipe(charge("c-1", COFFEE, 10, T0.plusSeconds(1)));
+        feedback.pipe(charge("c-1", COFFEE, 10, T0.plusSeconds(1)));
+        feedback.pipe(topUp("t-1", COFFEE, 100, T0));
+
+        CreditBalance balance = feedback.stored(FeedbackTopology.CREDIT_BALANCES_STORE, COFFEE);
+        assertThat(balance.balance()).isEqualTo(90);
+    }
+
+    private OfferStats offerStats() {
+        return feedback.stored(FeedbackTopology.OFFER_STATS_STORE, StatsScope.OFFER.key(COFFEE, "o-1"));
+    }
+}

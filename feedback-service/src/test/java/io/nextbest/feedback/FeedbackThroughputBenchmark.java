@@ -1,0 +1,146 @@
+package io.nextbest.feedback;
+
+import io.nextbest.model.event.CreditBalance;
+import io.nextbest.model.stats.ExperimentStats;
+import io.nextbest.model.stats.OfferStats;
+import io.nextbest.model.tenant.TenantId;
+import io.nextbest.model.tenant.TenantKey;
+import io.nextbest.testsupport.SharedKafka;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measures, not asserts: the feedback topology's throughput through the real (in-process KRaft)
+ * broker under exactly_once_v2 and at_least_once, and its RocksDB state size per million input
+ * records. Not part of {@code verify} (the name matches neither *Test nor *IT); run with
+ * {@code ./mvnw -o verify -pl feedback-service -Dtest=none -Dit.test=FeedbackThroughputBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.records=100000 -Dbenchmark.guarantee=at_least_once}
+ * (optional: {@code -Dbenchmark.commit-ms}, {@code -Dbenchmark.threads}). Results go to stdout and are
+ * appended to {@code target/feedback-benchmark.txt}.
+ *
+ * <p>The input is produced before the app starts, so producer speed is not measured. The clock runs
+ * from the app reaching RUNNING until the final aggregates of the tenant equal the input (read
+ * through interactive queries) and no input or repartition partition of the app has lag left.
+ */
+class FeedbackThroughputBenchmark {
+
+    private static final int RECORDS = Integer.getInteger("benchmark.records", 100_000);
+    private static final int COMMIT_MS = Integer.getInteger("benchmark.commit-ms", 100);
+    private static final int THREADS = Integer.getInteger("benchmark.threads", 1);
+
+    @Test
+    void measureThroughputAndStateSize() throws Exception {
+        String bootstrap = SharedKafka.bootstrapServers();
+        RealFeedbackApp.createTopics(bootstrap);
+        StringBuilder report = new StringBuilder();
+        // One guarantee per JVM: each run then has the (per-JVM) broker to itself and its app does
+        // not also process an earlier run's input from the beginning of the shared topics.
+        report.append(run(bootstrap, System.getProperty("benchmark.guarantee", StreamsConfig.EXACTLY_ONCE_V2))).append('\n');
+        System.out.println(report);
+        Files.writeString(Path.of("target/feedback-benchmark.txt"), report, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private String run(String bootstrap, String guarantee) throws Exception {
+        TenantId tenant = new TenantId("bench-" + UUID.randomUUID().toString().substring(0, 8));
+        Workload workload = new Workload(tenant, RECORDS, Math.max(50, RECORDS / 20), Math.max(20, RECORDS / 100),
+                java.time.Instant.now().minusSeconds(RECORDS + 60));
+        BrokerIo.produce(bootstrap, workload.records);
+        String appId = "bench-" + guarantee + "-" + UUID.randomUUID();
+        Path stateDir = Files.createTempDirectory("feedback-bench");
+        java.util.Properties config = RealFeedbackApp.config(bootstrap, appId, stateDir, guarantee);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_MS);
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS);
+        KafkaStreams streams = new KafkaStreams(RealFeedbackApp.topology(), config);
+        streams.start();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            Thread.sleep(50);
+        }
+        long start = System.nanoTime();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            boolean complete = false;
+            boolean caughtUp = false;
+            while (!(complete && caughtUp) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                complete = aggregatesComplete(streams, workload);
+                caughtUp = complete && noLag(admin, appId);
+            }
+            if (!(complete && caughtUp)) {
+                streams.close(Duration.ofSeconds(60));
+                return guarantee + ": did not finish within 5 minutes (aggregates complete: " + complete + ", lag gone: " + caughtUp + ")";
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        streams.close(Duration.ofSeconds(60));
+        long stateBytes = sizeOf(stateDir);
+        int inputRecords = workload.records.size();
+        return String.format("%s (commit %d ms, %d stream threads): %d input records (%d distinct, rest duplicates) in %.1f s = %.0f records/s; "
+                        + "state dir %.1f MB after close = %.0f MB per million input records",
+                guarantee, COMMIT_MS, THREADS, inputRecords, workload.distinct, seconds, inputRecords / seconds,
+                stateBytes / 1e6, stateBytes / 1e6 / inputRecords * 1_000_000);
+    }
+
+    // The last step of each branch has seen everything: offer stats (after one repartition),
+    // decisions per variant (after attribution and a repartition) and the credit balance.
+    private static boolean aggregatesComplete(KafkaStreams streams, Workload workload) {
+        try {
+            OfferStats global = FeedbackThroughputBenchmark.<TenantKey, OfferStats>store(streams, FeedbackTopology.OFFER_STATS_STORE)
+                    .get(workload.globalScope());
+            CreditBalance balance = FeedbackThroughputBenchmark.<TenantId, CreditBalance>store(streams, FeedbackTopology.CREDIT_BALANCES_STORE)
+                    .get(workload.tenant);
+            ReadOnlyKeyValueStore<TenantKey, ExperimentStats> variants = store(streams, FeedbackTopology.EXPERIMENT_STATS_STORE);
+            boolean decisionsDone = workload.expectedVariantDecisions.entrySet().stream().allMatch(e -> {
+                ExperimentStats stats = variants.get(e.getKey());
+                return stats != null && stats.decisions() == e.getValue();
+            });
+            return global != null && global.total().total() == workload.expectedOfferTotals.get(workload.globalScope())
+                    && balance != null && balance.balance() == workload.expectedBalance && decisionsDone;
+        } catch (InvalidStateStoreException rebalancing) {
+            return false;
+        }
+    }
+
+    private static <K, V> ReadOnlyKeyValueStore<K, V> store(KafkaStreams streams, String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()));
+    }
+
+    // Every input and repartition partition of the app is consumed to its committed end, which
+    // covers the item-model branch too. One offset of slack: under exactly-once the last offset
+    // of a partition can be a transaction marker that no consumer position passes until more data comes.
+    private static boolean noLag(Admin admin, String appId) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = admin.listOffsets(latest,
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        return !committed.isEmpty() && committed.entrySet().stream()
+                .allMatch(e -> end.get(e.getKey()).offset() - e.getValue().offset() <= 1);
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+}
