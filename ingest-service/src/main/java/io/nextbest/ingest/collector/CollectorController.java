@@ -5,6 +5,7 @@ import io.nextbest.ingest.auth.ApiKeyAuthenticator;
 import io.nextbest.ingest.auth.AuthenticatedKey;
 import io.nextbest.ingest.auth.RateLimits;
 import io.nextbest.ingest.readmodel.IngestReadModels;
+import io.nextbest.ingest.system.BoundedBody;
 import io.nextbest.ingest.system.DurablePublisher;
 import io.nextbest.ingest.system.DurablePublisher.Write;
 import io.nextbest.ingest.system.IngestProperties;
@@ -19,8 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -76,7 +75,7 @@ class CollectorController {
         }
         Instant receivedAt = clock.instant();
         var origin = new EventBatchParser.Origin(key.tenant(), tracker.id(), tracker.storeId(), receivedAt);
-        return readBody(request)
+        return BoundedBody.read(request, settings.limits().maxBodyBytes())
                 .map(body -> parser.parse(body, origin))
                 .flatMap(events -> accept(events, tracker, request.getHeaders(), key.tenant(), receivedAt))
                 .map(accepted -> ResponseEntity.ok()
@@ -107,25 +106,5 @@ class CollectorController {
                     metrics.accepted(events.size());
                     return new Accepted(events.size(), eventIds);
                 }));
-    }
-
-    private Mono<byte[]> readBody(ServerHttpRequest request) {
-        int max = settings.limits().maxBodyBytes();
-        if (request.getHeaders().getContentLength() > max) {
-            return Mono.error(bodyTooLarge(max));
-        }
-        return DataBufferUtils.join(request.getBody(), max)
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, e -> bodyTooLarge(max));
-    }
-
-    private static CollectorRejection bodyTooLarge(int max) {
-        return CollectorRejection.tooLarge("Request body is larger than " + max + " bytes");
     }
 }

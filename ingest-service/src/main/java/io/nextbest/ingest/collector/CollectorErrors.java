@@ -2,6 +2,7 @@ package io.nextbest.ingest.collector;
 
 import io.nextbest.ingest.auth.RateLimitedException;
 import io.nextbest.ingest.auth.UnauthorizedException;
+import io.nextbest.ingest.system.BoundedBody;
 import io.nextbest.ingest.system.ServiceUnavailableException;
 import io.nextbest.model.error.StatusEnvelope;
 import org.slf4j.Logger;
@@ -32,6 +33,11 @@ class CollectorErrors {
     ResponseEntity<StatusEnvelope<Void>> rejected(CollectorRejection rejection) {
         metrics.rejected(rejection.reason(), rejection.events());
         return ResponseEntity.status(rejection.status()).body(StatusEnvelope.fail(rejection.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<StatusEnvelope<Void>> tooLarge(BoundedBody.BodyTooLargeException e) {
+        return rejected(CollectorRejection.tooLarge(e.getMessage()));
     }
 
     @ExceptionHandler

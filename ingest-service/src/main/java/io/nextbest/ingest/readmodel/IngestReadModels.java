@@ -5,6 +5,7 @@ import io.nextbest.model.catalog.CatalogChange;
 import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.model.catalog.entity.ApiKey;
 import io.nextbest.model.catalog.entity.Creative;
+import io.nextbest.model.catalog.entity.Offer;
 import io.nextbest.model.catalog.entity.OutcomeType;
 import io.nextbest.model.catalog.entity.Tracker;
 import io.nextbest.model.event.CreditBalance;
@@ -44,6 +45,10 @@ public class IngestReadModels {
 
     public Optional<Creative> creative(TenantId tenant, String creativeId) {
         return catalog(IngestReadModelsTopology.CREATIVES_STORE, new TenantKey(tenant, creativeId), Creative.class);
+    }
+
+    public Optional<Offer> offer(TenantId tenant, String offerId) {
+        return catalog(IngestReadModelsTopology.OFFERS_STORE, new TenantKey(tenant, offerId), Offer.class);
     }
 
     /** A tenant-defined outcome type; the system types are not on the topic. */

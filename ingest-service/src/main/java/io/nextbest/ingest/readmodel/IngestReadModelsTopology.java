@@ -29,6 +29,7 @@ public class IngestReadModelsTopology {
     public static final String TRACKERS_STORE = "ingest-trackers";
     public static final String OUTCOME_TYPES_STORE = "ingest-outcome-types";
     public static final String CREATIVES_STORE = "ingest-creatives";
+    public static final String OFFERS_STORE = "ingest-offers";
     public static final String TENANTS_STORE = "ingest-tenants";
     public static final String CREDIT_BALANCES_STORE = "ingest-credit-balances";
     public static final String RECENT_DECISIONS_STORE = "ingest-recent-decisions";
@@ -48,7 +49,7 @@ public class IngestReadModelsTopology {
     public static List<Topic<?, ?>> sourceTopics() {
         return List.of(Topics.catalog(CatalogEntity.API_KEY), Topics.catalog(CatalogEntity.TRACKER),
                 Topics.catalog(CatalogEntity.OUTCOME_TYPE), Topics.catalog(CatalogEntity.CREATIVE),
-                Topics.catalog(CatalogEntity.TENANT), Topics.CREDIT_BALANCES, Topics.DECISIONS);
+                Topics.catalog(CatalogEntity.OFFER), Topics.catalog(CatalogEntity.TENANT), Topics.CREDIT_BALANCES, Topics.DECISIONS);
     }
 
     public void buildTopology(StreamsBuilder builder) {
@@ -56,6 +57,7 @@ public class IngestReadModelsTopology {
         ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.TRACKER), TRACKERS_STORE);
         ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.OUTCOME_TYPE), OUTCOME_TYPES_STORE);
         ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.CREATIVE), CREATIVES_STORE);
+        ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.OFFER), OFFERS_STORE);
         ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.TENANT), TENANTS_STORE);
         ReadModels.globalStore(builder, Topics.CREDIT_BALANCES, CREDIT_BALANCES_STORE);
         foldRecentDecisions(builder.stream(Topics.DECISIONS.name(), Topics.DECISIONS.consumed()));

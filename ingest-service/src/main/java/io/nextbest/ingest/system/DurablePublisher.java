@@ -72,6 +72,11 @@ public class DurablePublisher implements DisposableBean {
                 }
             });
             acks.add(ack);
+            // A missing broker fails each send only after max.block.ms: stop at the first failure
+            // instead of waiting that long once per record of the batch.
+            if (ack.isCompletedExceptionally()) {
+                break;
+            }
         }
         return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                 .whenComplete((done, error) -> latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));

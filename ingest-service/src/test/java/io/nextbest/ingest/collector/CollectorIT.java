@@ -19,6 +19,7 @@ import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topics;
 import io.nextbest.testsupport.KafkaIntegrationTest;
+import io.nextbest.testsupport.ServiceProbes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
@@ -295,6 +296,18 @@ class CollectorIT {
     void stringLongerThanTheLimitIsUnprocessable() {
         expectFail(List.of(with(mobileAddToCart("a", "b"), "page_url", "u".repeat(2049))), 422,
                 "Field \"page_url\" is longer than 2048 characters");
+    }
+
+    @Test
+    void acceptedAndRejectedEventsAreCountedInPrometheus() {
+        expectFail(List.of(without(mobileAddToCart("anon-m", "sku-1"), "platform")), 400, "One or more required fields are missing!");
+        collectOk(List.of(mobileAddToCart("anon-m", "sku-1")));
+
+        assertThat(ServiceProbes.prometheus(web))
+                .contains("nextbest_ingest_events_accepted_total")
+                .contains("nextbest_ingest_requests_rejected_total{application=\"ingest-service\",reason=\"missing_field\"}")
+                .contains("nextbest_ingest_batch_size_events_count")
+                .contains("nextbest_ingest_produce_latency_seconds_bucket");
     }
 
     private JsonNode collectOk(Object batch) {
