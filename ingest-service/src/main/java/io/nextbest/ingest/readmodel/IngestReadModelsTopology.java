@@ -1,16 +1,27 @@
 package io.nextbest.ingest.readmodel;
 
 import io.nextbest.model.catalog.CatalogEntity;
+import io.nextbest.model.event.DecisionRecord;
+import io.nextbest.model.json.JsonSerde;
+import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topic;
 import io.nextbest.model.topic.Topics;
 import io.nextbest.support.streams.ReadModels;
 import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The catalog state ingest checks on every request without calling another service: API-key
- * hashes, trackers and their stores, outcome types, creatives (to resolve offer and channel of a
- * respond by creative id) and tenants.
+ * The state ingest checks on every request without calling another service: API-key hashes,
+ * trackers and their stores, outcome types, creatives (to resolve offer and channel of a respond
+ * by creative id), tenants and credit balances as replicated global stores; and each customer's
+ * recent recommendations, partitioned by customer like the {@code decisions} topic, for respond's
+ * {@code recommendationId + rank}.
  */
 public class IngestReadModelsTopology {
 
@@ -18,13 +29,27 @@ public class IngestReadModelsTopology {
     public static final String TRACKERS_STORE = "ingest-trackers";
     public static final String OUTCOME_TYPES_STORE = "ingest-outcome-types";
     public static final String CREATIVES_STORE = "ingest-creatives";
+    public static final String OFFERS_STORE = "ingest-offers";
     public static final String TENANTS_STORE = "ingest-tenants";
+    public static final String CREDIT_BALANCES_STORE = "ingest-credit-balances";
+    public static final String RECENT_DECISIONS_STORE = "ingest-recent-decisions";
+
+    private static final JsonSerde<RecentDecisions> RECENT_DECISIONS_SERDE = new JsonSerde<>(RecentDecisions.class);
+
+    private final int decisionsPerCustomer;
+
+    public IngestReadModelsTopology(int decisionsPerCustomer) {
+        if (decisionsPerCustomer < 1) {
+            throw new IllegalArgumentException("nextbest.ingest.decisions.per-customer must be at least 1");
+        }
+        this.decisionsPerCustomer = decisionsPerCustomer;
+    }
 
     /** The topics this topology reads, for topic provisioning. */
     public static List<Topic<?, ?>> sourceTopics() {
         return List.of(Topics.catalog(CatalogEntity.API_KEY), Topics.catalog(CatalogEntity.TRACKER),
                 Topics.catalog(CatalogEntity.OUTCOME_TYPE), Topics.catalog(CatalogEntity.CREATIVE),
-                Topics.catalog(CatalogEntity.TENANT));
+                Topics.catalog(CatalogEntity.OFFER), Topics.catalog(CatalogEntity.TENANT), Topics.CREDIT_BALANCES, Topics.DECISIONS);
     }
 
     public void buildTopology(StreamsBuilder builder) {
@@ -32,6 +57,20 @@ public class IngestReadModelsTopology {
         ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.TRACKER), TRACKERS_STORE);
         ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.OUTCOME_TYPE), OUTCOME_TYPES_STORE);
         ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.CREATIVE), CREATIVES_STORE);
+        ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.OFFER), OFFERS_STORE);
         ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.TENANT), TENANTS_STORE);
+        ReadModels.globalStore(builder, Topics.CREDIT_BALANCES, CREDIT_BALANCES_STORE);
+        foldRecentDecisions(builder.stream(Topics.DECISIONS.name(), Topics.DECISIONS.consumed()));
+    }
+
+    // Partitioned, not global: decisions are per customer and too many to replicate to every instance.
+    private void foldRecentDecisions(KStream<TenantKey, DecisionRecord> decisions) {
+        decisions.groupByKey(Grouped.with("recent-decisions-by-customer", Topics.DECISIONS.keySerde(), Topics.DECISIONS.valueSerde()))
+                .aggregate(() -> RecentDecisions.EMPTY,
+                        (customer, decision, recent) -> recent.with(decision, decisionsPerCustomer),
+                        Named.as("recent-decisions-fold"),
+                        Materialized.<TenantKey, RecentDecisions, KeyValueStore<Bytes, byte[]>>as(RECENT_DECISIONS_STORE)
+                                .withKeySerde(Topics.DECISIONS.keySerde())
+                                .withValueSerde(RECENT_DECISIONS_SERDE));
     }
 }

@@ -35,7 +35,25 @@ public final class StreamsApps {
             StreamsProperties settings,
             StreamsAppStates states,
             MeterRegistry meters) {
-        StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(config(appName, kafka, settings)));
+        return create(appName, topology, kafka, settings, states, meters, Map.of());
+    }
+
+    /**
+     * As above, with configs only this app needs (e.g. {@code application.server} for
+     * interactive queries); {@link StreamsProperties#overrides()} still apply last.
+     */
+    public static StreamsBuilderFactoryBean create(
+            String appName,
+            Consumer<StreamsBuilder> topology,
+            KafkaProperties kafka,
+            StreamsProperties settings,
+            StreamsAppStates states,
+            MeterRegistry meters,
+            Map<String, Object> appConfig) {
+        Map<String, Object> config = config(appName, kafka, settings);
+        config.putAll(appConfig);
+        config.putAll(settings.overrides());
+        StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(config));
         factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
             @Override
             public void configureBuilder(StreamsBuilder builder) {

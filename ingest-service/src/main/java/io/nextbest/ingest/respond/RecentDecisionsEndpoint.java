@@ -1,0 +1,61 @@
+package io.nextbest.ingest.respond;
+
+import io.nextbest.ingest.readmodel.RecentDecisions;
+import io.nextbest.model.tenant.TenantKey;
+import io.nextbest.support.query.InteractiveQuery;
+import io.nextbest.support.query.StoreNotReadyException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The owner's side of a forwarded recent-decisions query between ingest instances. It answers only
+ * callers presenting the internal token (derived from the shared pepper), since it reads any
+ * tenant's data; 404 when the customer has no recommendations, 503 when this instance does not
+ * (or no longer) own the key, which makes the caller retry.
+ */
+@RestController
+class RecentDecisionsEndpoint {
+
+    static final String PATH = "/internal/ingest/recent-decisions";
+    static final String TOKEN_HEADER = "X-NextBest-Internal";
+
+    private final InteractiveQuery<TenantKey, RecentDecisions> query;
+    private final InternalToken token;
+
+    RecentDecisionsEndpoint(InteractiveQuery<TenantKey, RecentDecisions> query, InternalToken token) {
+        this.query = query;
+        this.token = token;
+    }
+
+    /** The shared secret instances present to each other. */
+    record InternalToken(String value) {
+
+        boolean matches(String presented) {
+            return presented != null && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @GetMapping(PATH)
+    Mono<ResponseEntity<RecentDecisions>> recentDecisions(@RequestHeader(name = TOKEN_HEADER, required = false) String presented,
+                                                          @RequestParam("tenant") String tenant,
+                                                          @RequestParam("customer") String customer) {
+        if (!token.matches(presented)) {
+            return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN).build());
+        }
+        return query.getLocal(TenantKey.of(tenant, customer))
+                .map(found -> found.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Void> notHere(StoreNotReadyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+    }
+}

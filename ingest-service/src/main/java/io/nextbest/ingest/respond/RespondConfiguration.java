@@ -1,0 +1,54 @@
+package io.nextbest.ingest.respond;
+
+import io.nextbest.ingest.readmodel.IngestReadModels;
+import io.nextbest.ingest.readmodel.IngestReadModelsTopology;
+import io.nextbest.ingest.readmodel.RecentDecisions;
+import io.nextbest.ingest.system.IngestProperties;
+import io.nextbest.model.auth.ApiKeyHashing;
+import io.nextbest.model.tenant.TenantKey;
+import io.nextbest.model.topic.Topics;
+import io.nextbest.support.query.InteractiveQuery;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** Respond's wiring: the outcome resolver and the interactive query of customers' recent decisions. */
+@Configuration(proxyBeanMethods = false)
+class RespondConfiguration {
+
+    @Bean
+    RecentDecisionsEndpoint.InternalToken ingestInternalToken(@Value("${nextbest.security.api-key-pepper}") String pepper) {
+        return new RecentDecisionsEndpoint.InternalToken(new ApiKeyHashing(pepper).hash("ingest-interactive-query"));
+    }
+
+    @Bean
+    InteractiveQuery<TenantKey, RecentDecisions> ingestRecentDecisionsQuery(BeanFactory beans, IngestProperties settings,
+                                                                             RecentDecisionsEndpoint.InternalToken token,
+                                                                             @Value("${server.port:8082}") int serverPort) {
+        IngestProperties.Query query = settings.query();
+        WebClient client = WebClient.builder().defaultHeader(RecentDecisionsEndpoint.TOKEN_HEADER, token.value()).build();
+        return new InteractiveQuery<>(
+                () -> beans.getBean("&ingestReadModels", StreamsBuilderFactoryBean.class).getKafkaStreams(),
+                IngestReadModelsTopology.RECENT_DECISIONS_STORE, Topics.DECISIONS.keySerde().serializer(),
+                new HostInfo(query.advertisedHost(), serverPort),
+                key -> RecentDecisionsEndpoint.PATH + "?tenant=" + encode(key.tenant().value()) + "&customer=" + encode(key.id()),
+                RecentDecisions.class,
+                new InteractiveQuery.Settings(query.notReadyAttempts(), query.notReadyBackoff(), query.forwardTimeout()),
+                client);
+    }
+
+    @Bean
+    OutcomeResolver ingestOutcomeResolver(IngestReadModels readModels, InteractiveQuery<TenantKey, RecentDecisions> recentDecisions) {
+        return new OutcomeResolver(readModels, recentDecisions);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

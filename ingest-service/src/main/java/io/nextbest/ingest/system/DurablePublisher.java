@@ -1,0 +1,89 @@
+package io.nextbest.ingest.system;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.nextbest.model.topic.Topic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.DisposableBean;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Writes the records of one request and completes only when the broker acknowledged every one of
+ * them (acks=all, idempotent producer, from {@code spring.kafka.producer.*}). A broker that is
+ * missing or slower than {@code ack-timeout} turns into {@link ServiceUnavailableException}, so a
+ * request never hangs and never gets a 2xx for a record that may not be stored.
+ */
+public class DurablePublisher implements DisposableBean {
+
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final IngestProperties.Broker settings;
+    private final Timer latency;
+
+    public DurablePublisher(Map<String, Object> producerConfig, IngestProperties.Broker settings, MeterRegistry meters) {
+        this.producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
+        this.settings = settings;
+        this.latency = Timer.builder("nextbest.ingest.produce.latency")
+                .description("Time from sending a request's records until the broker acknowledged all of them")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    /** One record to write, typed by its topic so the topic's own serdes encode it. */
+    public record Write<K, V>(Topic<K, V> topic, K key, V value) {
+
+        ProducerRecord<byte[], byte[]> encode() {
+            return new ProducerRecord<>(topic.name(),
+                    topic.keySerde().serializer().serialize(topic.name(), key),
+                    topic.valueSerde().serializer().serialize(topic.name(), value));
+        }
+    }
+
+    /** Sends every write and completes once all are acknowledged; fails with 503 semantics otherwise. */
+    public Mono<Void> publishAll(List<Write<?, ?>> writes) {
+        // send() may block up to max.block.ms waiting for metadata, so it never runs on an event loop.
+        return Mono.fromCallable(() -> sendAll(writes))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(acks -> Mono.fromFuture(acks))
+                .timeout(settings.ackTimeout())
+                .then()
+                .onErrorMap(e -> !(e instanceof ServiceUnavailableException),
+                        e -> new ServiceUnavailableException("the event store did not acknowledge the records", settings.retryAfter(), e));
+    }
+
+    private CompletableFuture<Void> sendAll(List<Write<?, ?>> writes) {
+        long start = System.nanoTime();
+        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(writes.size());
+        for (Write<?, ?> write : writes) {
+            CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
+            producer.send(write.encode(), (metadata, error) -> {
+                if (error != null) {
+                    ack.completeExceptionally(error);
+                } else {
+                    ack.complete(metadata);
+                }
+            });
+            acks.add(ack);
+            // A missing broker fails each send only after max.block.ms: stop at the first failure
+            // instead of waiting that long once per record of the batch.
+            if (ack.isCompletedExceptionally()) {
+                break;
+            }
+        }
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                .whenComplete((done, error) -> latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+    }
+
+    @Override
+    public void destroy() {
+        producer.close(settings.ackTimeout());
+    }
+}
