@@ -38,6 +38,8 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -92,8 +94,8 @@ public class FeedbackTopology {
     }
 
     public void buildTopology(StreamsBuilder builder) {
-        KStream<TenantKey, Outcome> outcomes = dedupe(builder, Topics.OUTCOMES, OUTCOMES_DEDUPE_STORE,
-                (customer, outcome) -> scopedId(customer.tenant(), outcome.tenantId(), outcome.interactionId().toString()));
+        KStream<TenantKey, Outcome> outcomes = timeUntimedOutcomes(dedupe(builder, Topics.OUTCOMES, OUTCOMES_DEDUPE_STORE,
+                (customer, outcome) -> scopedId(customer.tenant(), outcome.tenantId(), outcome.interactionId().toString())));
         KStream<TenantKey, DecisionRecord> decisions = dedupe(builder, Topics.DECISIONS, DECISIONS_DEDUPE_STORE,
                 (customer, decision) -> scopedId(customer.tenant(), decision.tenantId(), decision.recommendationId()));
         KStream<TenantKey, TrackerEvent> events = dedupe(builder, Topics.TRACKER_EVENTS, TRACKER_EVENTS_DEDUPE_STORE,
@@ -117,6 +119,19 @@ public class FeedbackTopology {
     private <K, V> KStream<K, V> dedupe(StreamsBuilder builder, Topic<K, V> topic, String store, BiFunction<K, V, String> scopedId) {
         return builder.stream(topic.name(), topic.consumed())
                 .processValues(new Deduplicator<>(store, settings.dedupeWindow(), scopedId), Named.as("dedupe-" + topic.name()));
+    }
+
+    // A respond without a timestamp reaches the topic with no time at all, so that a retried call
+    // produces an identical record; the time ingest produced it (the Kafka record time) stands in.
+    private KStream<TenantKey, Outcome> timeUntimedOutcomes(KStream<TenantKey, Outcome> outcomes) {
+        return outcomes.processValues(() -> new ContextualFixedKeyProcessor<TenantKey, Outcome, Outcome>() {
+            @Override
+            public void process(FixedKeyRecord<TenantKey, Outcome> record) {
+                Outcome outcome = record.value();
+                boolean timed = outcome.timestamp() != null || outcome.receivedAt() != null;
+                context().forward(timed ? record : record.withValue(outcome.withReceivedAt(Instant.ofEpochMilli(record.timestamp()))));
+            }
+        }, Named.as("time-untimed-outcomes"));
     }
 
     // Every outcome counts once in each scope it belongs to: offer, category, channel, offer ×

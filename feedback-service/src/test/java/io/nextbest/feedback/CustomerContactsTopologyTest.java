@@ -6,8 +6,14 @@ import static io.nextbest.feedback.FeedbackFixtures.coffeeOutcome;
 import static io.nextbest.feedback.FeedbackFixtures.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nextbest.model.event.Classification;
+import io.nextbest.model.event.Direction;
+import io.nextbest.model.event.Outcome;
+import io.nextbest.model.event.OutcomeCategory;
 import io.nextbest.model.stats.Contact;
 import io.nextbest.model.stats.ContactHistory;
+import io.nextbest.model.stats.OfferStats;
+import io.nextbest.model.stats.StatsScope;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topics;
 import java.time.Duration;
@@ -36,6 +42,21 @@ class CustomerContactsTopologyTest {
                         org.assertj.core.groups.Tuple.tuple("click", "o-1", "web", T0.plusSeconds(5)),
                         org.assertj.core.groups.Tuple.tuple("impression", "o-1", "web", T0));
         assertThat(feedback.latest(Topics.CUSTOMER_CONTACTS)).containsEntry(ALICE, history);
+    }
+
+    @Test
+    void anOutcomeWithoutAnyTimeIsTimedByItsKafkaRecordAndCounted() {
+        Outcome untimed = new Outcome(coffeeOutcome("k1", "o-1", "click", T0).interactionId(), COFFEE, "alice", null, null,
+                "o-1", "Offer o-1", "drinks", "cr-1", "web", "home", "click", Classification.POSITIVE, OutcomeCategory.RESPONSE,
+                Direction.INBOUND, "k1", null, null, null, null, null);
+
+        feedback.pipeAt(untimed, T0.plusSeconds(42));
+
+        ContactHistory history = feedback.stored(FeedbackTopology.CUSTOMER_CONTACTS_STORE, ALICE);
+        assertThat(history.contacts()).extracting(Contact::offerId, Contact::timestamp)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("o-1", T0.plusSeconds(42)));
+        OfferStats offer = feedback.stored(FeedbackTopology.OFFER_STATS_STORE, StatsScope.OFFER.key(COFFEE, "o-1"));
+        assertThat(offer.total().clicks()).isEqualTo(1);
     }
 
     @Test

@@ -48,4 +48,11 @@ public record Outcome(
     public TenantKey key() {
         return new TenantKey(tenantId, customerId);
     }
+
+    /** This outcome as received at {@code at}; ingest leaves both times empty when the client sent none. */
+    public Outcome withReceivedAt(Instant at) {
+        return new Outcome(interactionId, tenantId, customerId, recommendationId, rank, offerId, offerName, categoryId,
+                creativeId, channelId, placementId, outcome, classification, category, direction, idempotencyKey,
+                conversionValue, context, outcomeDetails, timestamp, at);
+    }
 }
