@@ -1,5 +1,7 @@
 package io.nextbest.standalone.infra;
 
+import io.nextbest.embedded.EmbeddedKafkaServer;
+import io.nextbest.embedded.EmbeddedPostgresServer;
 import io.nextbest.standalone.StandaloneProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.nextbest.standalone.infra;
+package io.nextbest.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.nextbest.testsupport.FreePorts;
 
 /** Proves rows written to the embedded PostgreSQL server are still there after a restart. */
 class EmbeddedPostgresServerTest {
@@ -22,7 +21,7 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void rowSurvivesRestart() throws SQLException {
-        int port = FreePorts.find();
+        int port = FreePort.find();
 
         long coldStart = System.nanoTime();
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir, port)) {

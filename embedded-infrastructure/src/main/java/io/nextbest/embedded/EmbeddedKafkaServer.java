@@ -1,4 +1,4 @@
-package io.nextbest.standalone.infra;
+package io.nextbest.embedded;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.nextbest.standalone.infra;
+package io.nextbest.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.nextbest.testsupport.FreePorts;
 
 /** Proves topics and records written to the embedded broker are still there after a restart. */
 class EmbeddedKafkaServerTest {
@@ -35,7 +34,7 @@ class EmbeddedKafkaServerTest {
 
     @Test
     void topicAndRecordSurviveRestart() throws Exception {
-        int port = FreePorts.find();
+        int port = FreePort.find();
         String clusterId;
 
         long coldStart = System.nanoTime();
