@@ -1,13 +1,13 @@
 package io.nextbest.ingest.collector;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nextbest.ingest.auth.ApiKeyAuthenticator;
-import io.nextbest.ingest.auth.AuthenticatedKey;
-import io.nextbest.ingest.auth.RateLimits;
+import io.nextbest.support.auth.ApiKeyAuthenticator;
+import io.nextbest.support.auth.AuthenticatedKey;
+import io.nextbest.support.auth.RateLimits;
 import io.nextbest.ingest.readmodel.IngestReadModels;
-import io.nextbest.ingest.system.BoundedBody;
-import io.nextbest.ingest.system.DurablePublisher;
-import io.nextbest.ingest.system.DurablePublisher.Write;
+import io.nextbest.support.http.BoundedBody;
+import io.nextbest.support.publish.DurablePublisher;
+import io.nextbest.support.publish.DurablePublisher.Write;
 import io.nextbest.ingest.system.IngestProperties;
 import io.nextbest.model.catalog.entity.Tracker;
 import io.nextbest.model.error.StatusEnvelope;
