@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -46,8 +47,9 @@ class CollectorController {
     private final CollectorMetrics metrics;
     private final Clock clock;
 
-    CollectorController(ApiKeyAuthenticator authenticator, RateLimits rateLimits, IngestReadModels readModels,
-                        DurablePublisher publisher, IngestProperties settings, CollectorMetrics metrics) {
+    CollectorController(@Qualifier("ingestApiKeyAuthenticator") ApiKeyAuthenticator authenticator,
+                        @Qualifier("ingestRateLimits") RateLimits rateLimits, IngestReadModels readModels,
+                        @Qualifier("ingestPublisher") DurablePublisher publisher, IngestProperties settings, CollectorMetrics metrics) {
         this.authenticator = authenticator;
         this.rateLimits = rateLimits;
         this.readModels = readModels;

@@ -11,6 +11,7 @@ import io.nextbest.model.event.Outcome;
 import io.nextbest.model.topic.Topics;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,8 +37,9 @@ class RespondController {
     private final IngestProperties settings;
     private final MeterRegistry meters;
 
-    RespondController(ApiKeyAuthenticator authenticator, RateLimits rateLimits, OutcomeResolver resolver,
-                      DurablePublisher publisher, IngestProperties settings, MeterRegistry meters) {
+    RespondController(@Qualifier("ingestApiKeyAuthenticator") ApiKeyAuthenticator authenticator,
+                      @Qualifier("ingestRateLimits") RateLimits rateLimits, OutcomeResolver resolver,
+                      @Qualifier("ingestPublisher") DurablePublisher publisher, IngestProperties settings, MeterRegistry meters) {
         this.authenticator = authenticator;
         this.rateLimits = rateLimits;
         this.resolver = resolver;
