@@ -108,6 +108,23 @@ class RecommendIT {
     }
 
     @Test
+    void multiPlacementRequestIsGroupedDeduplicatedAndPublishesOneRecordPerPlacement() {
+        fixtures.activeFlow(tenant, "priority_weighted");
+
+        recommend(Map.of("customerId", "SBX-000100", "deduplicate", true, "placements",
+                List.of(Map.of("placementId", "hero", "limit", 1), Map.of("placementId", "footer", "limit", 1))))
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.count").isEqualTo(2)
+                .jsonPath("$.placements[0].placementId").isEqualTo("hero")
+                .jsonPath("$.placements[0].decisions[0].offerId").isEqualTo("offer-abc")
+                .jsonPath("$.placements[1].placementId").isEqualTo("footer")
+                .jsonPath("$.placements[1].decisions[0].offerId").isEqualTo("offer-def");
+
+        assertThat(TopicRecords.of(Topics.DECISIONS, tenant, TenantKey::tenant))
+                .extracting(DecisionRecord::placement).containsExactlyInAnyOrder("hero", "footer");
+    }
+
+    @Test
     void implicitImpressionChannelsRecordTheImpressionOutcomes() {
         fixtures.implicitWebChannel(tenant);
         fixtures.offerWithCreative(tenant, "offer-web", "Starbucks: Web Banner", 60, "ch-web");
