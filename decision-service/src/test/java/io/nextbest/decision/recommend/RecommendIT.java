@@ -10,6 +10,8 @@ import io.nextbest.model.event.Classification;
 import io.nextbest.model.event.DecisionRecord;
 import io.nextbest.model.event.Outcome;
 import io.nextbest.model.event.OutcomeCategory;
+import io.nextbest.model.stats.Contact;
+import io.nextbest.model.stats.ContactHistory;
 import io.nextbest.model.stats.OfferStats;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
@@ -263,6 +265,25 @@ class RecommendIT {
                         .jsonPath("$.decisions[1].offerId").isEqualTo("offer-abc"));
         System.out.printf("learning visible in recommend %d ms after the offer-stats record was acknowledged%n",
                 (System.nanoTime() - visible) / 1_000_000);
+    }
+
+    @Test
+    void anImpressionInTheCustomersContactHistoryTriggersTheFrequencyCapOnTheNextRecommend() {
+        fixtures.dailyCapPerOffer(tenant, 1);
+        fixtures.activeFlow(tenant, "priority_weighted");
+        Map<String, Object> body = Map.of("customerId", "SBX-000100");
+        recommend(body).expectStatus().isOk().expectBody().jsonPath("$.decisions[0].offerId").isEqualTo("offer-abc");
+
+        // What feedback-service folds after the customer was shown offer-abc a minute ago.
+        fixtures.contacts(tenant, "SBX-000100", ContactHistory.EMPTY.plus(new Contact("offer-abc", "ch-email", "impression",
+                Classification.NEUTRAL, OutcomeCategory.IMPRESSION, Instant.now().minusSeconds(60)), false, 100, Duration.ofDays(90)));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                recommend(body).expectStatus().isOk().expectBody()
+                        .jsonPath("$.count").isEqualTo(1)
+                        .jsonPath("$.decisions[0].offerId").isEqualTo("offer-def")
+                        .jsonPath("$.meta.afterQualification").isEqualTo(2)
+                        .jsonPath("$.meta.afterContactPolicy").isEqualTo(1));
     }
 
     private static OfferStats clicksAndDismisses(int clicks, int dismisses) {
