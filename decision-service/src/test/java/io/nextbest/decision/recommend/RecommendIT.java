@@ -3,6 +3,7 @@ package io.nextbest.decision.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbest.decision.fixtures.DecisionFixtures;
 import io.nextbest.decision.fixtures.TopicRecords;
 import io.nextbest.decision.readmodel.DecisionReadModels;
@@ -39,6 +40,8 @@ class RecommendIT {
     WebTestClient web;
     @Autowired
     DecisionReadModels readModels;
+    @Autowired
+    MeterRegistry meters;
     @Value("${nextbest.security.api-key-pepper}")
     String pepper;
 
@@ -124,6 +127,34 @@ class RecommendIT {
 
         assertThat(TopicRecords.of(Topics.DECISIONS, tenant, TenantKey::tenant))
                 .extracting(DecisionRecord::placement).containsExactlyInAnyOrder("hero", "footer");
+    }
+
+    @Test
+    void theExperimentVariantScoresTheCallAndIsInMetaOnTheRecordAndInTheMetric() {
+        fixtures.singleVariantExperiment(tenant, "cards-q4-uplift", "challenger", "propensity", 0);
+        fixtures.activeFlowUnder(tenant, "cards-q4-uplift");
+        double before = meters.counter("nextbest.decision.decisions", "variant", "challenger").count();
+
+        recommend(Map.of("customerId", "SBX-000100")).expectStatus().isOk().expectBody()
+                .jsonPath("$.meta.experimentKey").isEqualTo("cards-q4-uplift")
+                .jsonPath("$.meta.variant").isEqualTo("challenger")
+                .jsonPath("$.meta.controlGroup").isEqualTo(false)
+                .jsonPath("$.meta.scoringMethod").isEqualTo("propensity")
+                .jsonPath("$.decisions[0].scoreExplanation.method").isEqualTo("propensity");
+
+        DecisionRecord record = TopicRecords.of(Topics.DECISIONS, tenant, TenantKey::tenant).get(0);
+        assertThat(record.experiment().variant()).isEqualTo("challenger");
+        assertThat(meters.counter("nextbest.decision.decisions", "variant", "challenger").count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aHeldOutCustomerIsInTheControlGroupAndGetsThePriorityRanking() {
+        fixtures.singleVariantExperiment(tenant, "cards-q4-uplift", "challenger", "propensity", 100);
+        fixtures.activeFlowUnder(tenant, "cards-q4-uplift");
+
+        recommend(Map.of("customerId", "SBX-000100")).expectStatus().isOk().expectBody()
+                .jsonPath("$.meta.controlGroup").isEqualTo(true)
+                .jsonPath("$.meta.scoringMethod").isEqualTo("priority_weighted");
     }
 
     @Test
