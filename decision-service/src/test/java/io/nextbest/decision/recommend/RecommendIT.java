@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.nextbest.decision.fixtures.DecisionFixtures;
 import io.nextbest.decision.fixtures.TopicRecords;
 import io.nextbest.decision.readmodel.DecisionReadModels;
@@ -315,6 +316,26 @@ class RecommendIT {
                         .jsonPath("$.decisions[0].offerId").isEqualTo("offer-def")
                         .jsonPath("$.meta.afterQualification").isEqualTo(2)
                         .jsonPath("$.meta.afterContactPolicy").isEqualTo(1));
+    }
+
+    @Test
+    void everyCallIsTimedByTheRecommendLatencyTimer() {
+        fixtures.activeFlow(tenant, "priority_weighted");
+        Timer timer = meters.get("nextbest.decision.recommend.latency").timer();
+        long before = timer.count();
+        int calls = 200;
+        long[] millis = new long[calls];
+
+        for (int i = 0; i < calls; i++) {
+            long start = System.nanoTime();
+            recommend(Map.of("customerId", "SBX-000100", "limit", 2)).expectStatus().isOk();
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+
+        assertThat(timer.count()).isEqualTo(before + calls);
+        java.util.Arrays.sort(millis);
+        System.out.printf("recommend round trip over %d sequential calls (2 offers, acks=all): p50 %d ms, p95 %d ms, max %d ms%n",
+                calls, millis[calls / 2], millis[calls * 95 / 100], millis[calls - 1]);
     }
 
     private static OfferStats clicksAndDismisses(int clicks, int dismisses) {
