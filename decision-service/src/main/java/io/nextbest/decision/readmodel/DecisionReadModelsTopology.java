@@ -4,20 +4,30 @@ import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.model.topic.Topic;
 import io.nextbest.model.topic.Topics;
 import io.nextbest.support.streams.ReadModels;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
- * The catalog configuration decision-service ranks with, held as fully replicated local stores:
- * every catalog entity except API keys, trackers and tenants, which only ingest checks. Store
- * names are {@link #storeName(CatalogEntity)}.
+ * What decision-service reads, held as fully replicated local stores: every catalog entity except
+ * trackers and tenants (API keys included, for authenticating recommend calls), and the learned
+ * statistics feedback-service writes — {@code offer-stats} ({@link #OFFER_STATS_STORE}) and
+ * {@code customer-contacts} ({@link #CUSTOMER_CONTACTS_STORE}). Catalog store names are
+ * {@link #storeName(CatalogEntity)}.
  */
 public class DecisionReadModelsTopology {
 
     static final Set<CatalogEntity> ENTITIES = EnumSet.complementOf(
-            EnumSet.of(CatalogEntity.API_KEY, CatalogEntity.TRACKER, CatalogEntity.TENANT));
+            EnumSet.of(CatalogEntity.TRACKER, CatalogEntity.TENANT));
+
+    public static final String OFFER_STATS_STORE = "decision-offer-stats";
+    /**
+     * Replicated on every instance for now; a partitioned store queried through
+     * {@code InteractiveQuery} (forwarding to the owner) is the scale-out path.
+     */
+    public static final String CUSTOMER_CONTACTS_STORE = "decision-customer-contacts";
 
     public static String storeName(CatalogEntity entity) {
         return "decision-" + entity.wireName();
@@ -25,10 +35,14 @@ public class DecisionReadModelsTopology {
 
     /** The topics this topology reads, for topic provisioning. */
     public static List<Topic<?, ?>> sourceTopics() {
-        return ENTITIES.stream().<Topic<?, ?>>map(Topics::catalog).toList();
+        List<Topic<?, ?>> topics = new ArrayList<>(ENTITIES.stream().<Topic<?, ?>>map(Topics::catalog).toList());
+        topics.addAll(List.of(Topics.OFFER_STATS, Topics.CUSTOMER_CONTACTS));
+        return topics;
     }
 
     public void buildTopology(StreamsBuilder builder) {
         ENTITIES.forEach(entity -> ReadModels.globalStore(builder, Topics.catalog(entity), storeName(entity)));
+        ReadModels.globalStore(builder, Topics.OFFER_STATS, OFFER_STATS_STORE);
+        ReadModels.globalStore(builder, Topics.CUSTOMER_CONTACTS, CUSTOMER_CONTACTS_STORE);
     }
 }

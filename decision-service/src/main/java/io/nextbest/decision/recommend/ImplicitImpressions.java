@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The impression outcomes a recommend call records itself: one per returned decision whose
  * channel has {@code impressionMode: implicit}. The idempotency key is
- * {@code implicit-impression:<recommendationId>:<rank>}, so the interaction id is derived from it
+ * {@code implicit-impression:<recommendationId>:[<placement>:]<rank>}, so the interaction id is derived from it
  * and a retried publish of the same recommendation is dropped downstream as a duplicate.
  */
 public final class ImplicitImpressions {
@@ -34,7 +34,8 @@ public final class ImplicitImpressions {
 
     private static Outcome impression(Decision d, String recommendationId, TenantId tenant, String customerId,
             String placement, Instant now) {
-        String key = "implicit-impression:" + recommendationId + ":" + d.rank();
+        // Ranks restart in every placement of a multi-placement call, so the placement is part of the key.
+        String key = "implicit-impression:" + recommendationId + ":" + (placement == null ? "" : placement + ":") + d.rank();
         return new Outcome(NameBasedUuid.interactionId(tenant.value(), key), tenant, customerId, recommendationId,
                 d.rank(), d.offer().id(), d.offer().name(), d.offer().categoryId(), d.creative().id(), d.channel().id(),
                 d.creative().placementKey() != null ? d.creative().placementKey() : placement,

@@ -51,6 +51,14 @@ class ImplicitImpressionsTest {
     }
 
     @Test
+    void theSameRankInTwoPlacementsOfOneRecommendationGetsTwoInteractionIds() {
+        DecisionOutcome outcome = webAndEmailDecisions();
+
+        assertThat(ImplicitImpressions.of(outcome, "rec-1", TENANT, "c-1", "sidebar", NOW).get(0).interactionId())
+                .isNotEqualTo(ImplicitImpressions.of(outcome, "rec-1", TENANT, "c-1", "footer", NOW).get(0).interactionId());
+    }
+
+    @Test
     void sameRecommendationGivesTheSameInteractionId() {
         DecisionOutcome outcome = webAndEmailDecisions();
 

@@ -1,13 +1,13 @@
 package io.nextbest.ingest.collector;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nextbest.ingest.auth.ApiKeyAuthenticator;
-import io.nextbest.ingest.auth.AuthenticatedKey;
-import io.nextbest.ingest.auth.RateLimits;
+import io.nextbest.support.auth.ApiKeyAuthenticator;
+import io.nextbest.support.auth.AuthenticatedKey;
+import io.nextbest.support.auth.RateLimits;
 import io.nextbest.ingest.readmodel.IngestReadModels;
-import io.nextbest.ingest.system.BoundedBody;
-import io.nextbest.ingest.system.DurablePublisher;
-import io.nextbest.ingest.system.DurablePublisher.Write;
+import io.nextbest.support.http.BoundedBody;
+import io.nextbest.support.publish.DurablePublisher;
+import io.nextbest.support.publish.DurablePublisher.Write;
 import io.nextbest.ingest.system.IngestProperties;
 import io.nextbest.model.catalog.entity.Tracker;
 import io.nextbest.model.error.StatusEnvelope;
@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -46,8 +47,9 @@ class CollectorController {
     private final CollectorMetrics metrics;
     private final Clock clock;
 
-    CollectorController(ApiKeyAuthenticator authenticator, RateLimits rateLimits, IngestReadModels readModels,
-                        DurablePublisher publisher, IngestProperties settings, CollectorMetrics metrics) {
+    CollectorController(@Qualifier("ingestApiKeyAuthenticator") ApiKeyAuthenticator authenticator,
+                        @Qualifier("ingestRateLimits") RateLimits rateLimits, IngestReadModels readModels,
+                        @Qualifier("ingestPublisher") DurablePublisher publisher, IngestProperties settings, CollectorMetrics metrics) {
         this.authenticator = authenticator;
         this.rateLimits = rateLimits;
         this.readModels = readModels;

@@ -1,9 +1,9 @@
 package io.nextbest.ingest.collector;
 
-import io.nextbest.ingest.auth.RateLimitedException;
-import io.nextbest.ingest.auth.UnauthorizedException;
-import io.nextbest.ingest.system.BoundedBody;
-import io.nextbest.ingest.system.ServiceUnavailableException;
+import io.nextbest.support.auth.RateLimitedException;
+import io.nextbest.support.auth.UnauthorizedException;
+import io.nextbest.support.http.BoundedBody;
+import io.nextbest.support.publish.ServiceUnavailableException;
 import io.nextbest.model.error.StatusEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

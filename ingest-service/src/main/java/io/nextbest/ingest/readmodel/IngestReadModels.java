@@ -1,6 +1,6 @@
 package io.nextbest.ingest.readmodel;
 
-import io.nextbest.ingest.system.ServiceUnavailableException;
+import io.nextbest.support.publish.ServiceUnavailableException;
 import io.nextbest.model.catalog.CatalogChange;
 import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.model.catalog.entity.ApiKey;

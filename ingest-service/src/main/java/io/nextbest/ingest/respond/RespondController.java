@@ -1,16 +1,17 @@
 package io.nextbest.ingest.respond;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.nextbest.ingest.auth.ApiKeyAuthenticator;
-import io.nextbest.ingest.auth.AuthenticatedKey;
-import io.nextbest.ingest.auth.RateLimits;
-import io.nextbest.ingest.system.BoundedBody;
-import io.nextbest.ingest.system.DurablePublisher;
+import io.nextbest.support.auth.ApiKeyAuthenticator;
+import io.nextbest.support.auth.AuthenticatedKey;
+import io.nextbest.support.auth.RateLimits;
+import io.nextbest.support.http.BoundedBody;
+import io.nextbest.support.publish.DurablePublisher;
 import io.nextbest.ingest.system.IngestProperties;
 import io.nextbest.model.event.Outcome;
 import io.nextbest.model.topic.Topics;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +30,6 @@ import reactor.core.publisher.Mono;
 @RestController
 class RespondController {
 
-    private static final String BEARER = "Bearer ";
-
     private final ApiKeyAuthenticator authenticator;
     private final RateLimits rateLimits;
     private final OutcomeResolver resolver;
@@ -38,8 +37,9 @@ class RespondController {
     private final IngestProperties settings;
     private final MeterRegistry meters;
 
-    RespondController(ApiKeyAuthenticator authenticator, RateLimits rateLimits, OutcomeResolver resolver,
-                      DurablePublisher publisher, IngestProperties settings, MeterRegistry meters) {
+    RespondController(@Qualifier("ingestApiKeyAuthenticator") ApiKeyAuthenticator authenticator,
+                      @Qualifier("ingestRateLimits") RateLimits rateLimits, OutcomeResolver resolver,
+                      @Qualifier("ingestPublisher") DurablePublisher publisher, IngestProperties settings, MeterRegistry meters) {
         this.authenticator = authenticator;
         this.rateLimits = rateLimits;
         this.resolver = resolver;
@@ -58,7 +58,7 @@ class RespondController {
                                            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                            ServerHttpRequest request) {
-        AuthenticatedKey key = authenticator.authenticate(tenant, apiKey != null ? apiKey : bearer(authorization));
+        AuthenticatedKey key = authenticator.authenticate(tenant, ApiKeyAuthenticator.rawKey(apiKey, authorization));
         RateLimits.Remaining budget = rateLimits.consume(key);
         return BoundedBody.read(request, settings.limits().maxBodyBytes())
                 .map(body -> RespondRequest.decode(body, idempotencyKey, settings.limits().maxStringLength()))
@@ -74,9 +74,5 @@ class RespondController {
                             .body(new Recorded(outcome.interactionId(), outcome.customerId(), outcome.outcome(),
                                     outcome.classification().wireName(), outcome.offerName(), "recorded"));
                 });
-    }
-
-    private static String bearer(String authorization) {
-        return authorization != null && authorization.startsWith(BEARER) ? authorization.substring(BEARER.length()) : null;
     }
 }

@@ -1,11 +1,11 @@
 package io.nextbest.ingest.respond;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.nextbest.ingest.auth.RateLimitedException;
-import io.nextbest.ingest.auth.UnauthorizedException;
-import io.nextbest.ingest.system.BoundedBody;
+import io.nextbest.support.auth.RateLimitedException;
+import io.nextbest.support.auth.UnauthorizedException;
+import io.nextbest.support.http.BoundedBody;
 import io.nextbest.ingest.system.IngestProperties;
-import io.nextbest.ingest.system.ServiceUnavailableException;
+import io.nextbest.support.publish.ServiceUnavailableException;
 import io.nextbest.model.error.ApiError;
 import io.nextbest.support.query.StoreNotReadyException;
 import java.time.Duration;

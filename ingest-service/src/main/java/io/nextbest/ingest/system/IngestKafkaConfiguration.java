@@ -1,8 +1,9 @@
 package io.nextbest.ingest.system;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.nextbest.ingest.auth.ApiKeyAuthenticator;
-import io.nextbest.ingest.auth.RateLimits;
+import io.nextbest.support.auth.ApiKeyAuthenticator;
+import io.nextbest.support.auth.RateLimits;
+import io.nextbest.support.publish.DurablePublisher;
 import io.nextbest.ingest.readmodel.IngestReadModels;
 import io.nextbest.ingest.readmodel.IngestReadModelsTopology;
 import io.nextbest.model.auth.ApiKeyHashing;
@@ -64,13 +65,13 @@ class IngestKafkaConfiguration {
 
     @Bean
     DurablePublisher ingestPublisher(KafkaProperties kafka, IngestProperties settings, MeterRegistry meters) {
-        return new DurablePublisher(kafka.buildProducerProperties(), settings.broker(), meters);
+        return new DurablePublisher(kafka.buildProducerProperties(), settings.broker(), "nextbest.ingest.produce.latency", meters);
     }
 
     @Bean
     ApiKeyAuthenticator ingestApiKeyAuthenticator(IngestReadModels readModels,
                                                   @Value("${nextbest.security.api-key-pepper}") String pepper) {
-        return new ApiKeyAuthenticator(readModels, new ApiKeyHashing(pepper), Clock.systemUTC());
+        return new ApiKeyAuthenticator(readModels::apiKey, new ApiKeyHashing(pepper), Clock.systemUTC());
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.nextbest.ingest.system;
 
+import io.nextbest.support.auth.RateLimits;
+import io.nextbest.support.publish.DurablePublisher;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code config/nextbest-ingest.yaml}.
  */
 @ConfigurationProperties("nextbest.ingest")
-public record IngestProperties(Limits limits, Credit credit, Broker broker, RateLimit rateLimit,
+public record IngestProperties(Limits limits, Credit credit, DurablePublisher.Settings broker, RateLimits.Settings rateLimit,
                                Decisions decisions, Query query) {
 
     /** Size limits on every request: body bytes, events per batch, characters per string. */
@@ -18,14 +20,6 @@ public record IngestProperties(Limits limits, Credit credit, Broker broker, Rate
 
     /** What one accepted tracker event costs the project. */
     public record Credit(long unitsPerEvent) {
-    }
-
-    /** How long a request waits for the broker, and what a 503 tells the client to wait. */
-    public record Broker(Duration ackTimeout, Duration retryAfter) {
-    }
-
-    /** One token bucket per API key. */
-    public record RateLimit(long capacity, long refillTokens, Duration refillPeriod) {
     }
 
     /** The bounded per-customer history respond resolves recommendationId + rank against. */

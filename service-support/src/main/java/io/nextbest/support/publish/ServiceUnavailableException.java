@@ -1,4 +1,4 @@
-package io.nextbest.ingest.system;
+package io.nextbest.support.publish;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.nextbest.ingest.auth;
+package io.nextbest.support.auth;
 
 /** The request carries no valid API key for the tenant it names; both APIs answer 401. */
 public class UnauthorizedException extends RuntimeException {

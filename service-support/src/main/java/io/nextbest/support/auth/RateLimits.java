@@ -1,8 +1,8 @@
-package io.nextbest.ingest.auth;
+package io.nextbest.support.auth;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.nextbest.ingest.system.IngestProperties;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
  */
 public class RateLimits {
 
-    private final IngestProperties.RateLimit settings;
+    private final Settings settings;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public RateLimits(IngestProperties.RateLimit settings) {
+    public RateLimits(Settings settings) {
         this.settings = settings;
     }
 
@@ -30,6 +30,10 @@ public class RateLimits {
             throw new RateLimitedException(settings.capacity(), seconds);
         }
         return new Remaining(settings.capacity(), probe.getRemainingTokens());
+    }
+
+    /** One token bucket per API key: up to {@code capacity} at once, refilled {@code refillTokens} per {@code refillPeriod}. */
+    public record Settings(long capacity, long refillTokens, Duration refillPeriod) {
     }
 
     /** What the {@code X-RateLimit-Limit} / {@code X-RateLimit-Remaining} headers report. */

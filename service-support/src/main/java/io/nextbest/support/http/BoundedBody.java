@@ -1,4 +1,4 @@
-package io.nextbest.ingest.system;
+package io.nextbest.support.http;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;

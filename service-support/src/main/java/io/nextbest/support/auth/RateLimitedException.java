@@ -1,4 +1,4 @@
-package io.nextbest.ingest.auth;
+package io.nextbest.support.auth;
 
 /** The key used up its request budget; both APIs answer 429 with these numbers as headers. */
 public class RateLimitedException extends RuntimeException {

@@ -1,8 +1,9 @@
-package io.nextbest.ingest.system;
+package io.nextbest.support.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.nextbest.model.topic.Topic;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,18 @@ import reactor.core.scheduler.Schedulers;
 public class DurablePublisher implements DisposableBean {
 
     private final KafkaProducer<byte[], byte[]> producer;
-    private final IngestProperties.Broker settings;
+    private final Settings settings;
     private final Timer latency;
 
-    public DurablePublisher(Map<String, Object> producerConfig, IngestProperties.Broker settings, MeterRegistry meters) {
+    /** How long a request waits for the broker, and what a 503 tells the client to wait. */
+    public record Settings(Duration ackTimeout, Duration retryAfter) {
+    }
+
+    /** @param latencyMetric the timer name, e.g. {@code nextbest.ingest.produce.latency} */
+    public DurablePublisher(Map<String, Object> producerConfig, Settings settings, String latencyMetric, MeterRegistry meters) {
         this.producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
         this.settings = settings;
-        this.latency = Timer.builder("nextbest.ingest.produce.latency")
+        this.latency = Timer.builder(latencyMetric)
                 .description("Time from sending a request's records until the broker acknowledged all of them")
                 .publishPercentileHistogram()
                 .register(meters);
@@ -45,6 +51,10 @@ public class DurablePublisher implements DisposableBean {
                     topic.keySerde().serializer().serialize(topic.name(), key),
                     topic.valueSerde().serializer().serialize(topic.name(), value));
         }
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     /** Sends every write and completes once all are acknowledged; fails with 503 semantics otherwise. */

@@ -1,6 +1,5 @@
-package io.nextbest.ingest.auth;
+package io.nextbest.support.auth;
 
-import io.nextbest.ingest.readmodel.IngestReadModels;
 import io.nextbest.model.auth.ApiKeyHashing;
 import io.nextbest.model.catalog.entity.ApiKey;
 import io.nextbest.model.tenant.TenantId;
@@ -12,20 +11,39 @@ import java.util.Optional;
  * locally: the key's public prefix finds the one candidate of the claimed tenant, the HMAC is
  * compared in constant time, and revoked, expired and non-{@code api} keys are refused. A key of
  * another tenant is simply not found under the claimed tenant, so a mismatch is a 401 as well.
+ * Shared by every service that serves a public API; each supplies the lookup in its own read model.
  */
 public class ApiKeyAuthenticator {
 
-    /** The key kind that may call the collector and respond (admin and experiment keys may not). */
+    /** The key kind that may call the public APIs (admin and experiment keys may not). */
     static final String API_KIND = "api";
+    private static final String BEARER = "Bearer ";
 
-    private final IngestReadModels readModels;
+    private final Lookup keys;
     private final ApiKeyHashing hashing;
     private final Clock clock;
 
-    public ApiKeyAuthenticator(IngestReadModels readModels, ApiKeyHashing hashing, Clock clock) {
-        this.readModels = readModels;
+    public ApiKeyAuthenticator(Lookup keys, ApiKeyHashing hashing, Clock clock) {
+        this.keys = keys;
         this.hashing = hashing;
         this.clock = clock;
+    }
+
+    /**
+     * Finds a tenant's API key by its public prefix in the caller's local {@code catalog.api-keys}
+     * store; a store still loading throws the service's own 503 exception rather than answering empty.
+     */
+    @FunctionalInterface
+    public interface Lookup {
+        Optional<ApiKey> apiKey(TenantId tenant, String keyId);
+    }
+
+    /** The raw key of a request: {@code X-API-Key}, else the token of {@code Authorization: Bearer}. */
+    public static String rawKey(String apiKeyHeader, String authorization) {
+        if (apiKeyHeader != null) {
+            return apiKeyHeader;
+        }
+        return authorization != null && authorization.startsWith(BEARER) ? authorization.substring(BEARER.length()) : null;
     }
 
     /** The caller's key, or {@link UnauthorizedException} naming no detail an attacker could use. */
@@ -38,7 +56,7 @@ public class ApiKeyAuthenticator {
         if (tenant == null || keyId.isEmpty()) {
             throw UnauthorizedException.invalidKey();
         }
-        ApiKey key = readModels.apiKey(tenant, keyId.get()).orElseThrow(UnauthorizedException::invalidKey);
+        ApiKey key = keys.apiKey(tenant, keyId.get()).orElseThrow(UnauthorizedException::invalidKey);
         boolean hashMatches = hashing.matches(rawKey.strip(), key.hash());
         if (!hashMatches || key.revoked() || isExpired(key) || !API_KIND.equals(key.kind())) {
             throw UnauthorizedException.invalidKey();

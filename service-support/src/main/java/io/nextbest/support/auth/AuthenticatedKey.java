@@ -1,4 +1,4 @@
-package io.nextbest.ingest.auth;
+package io.nextbest.support.auth;
 
 import io.nextbest.model.tenant.TenantId;
 

@@ -1,0 +1,58 @@
+package io.nextbest.decision.readmodel;
+
+import io.nextbest.model.catalog.CatalogChange;
+import io.nextbest.model.catalog.CatalogEntity;
+import io.nextbest.model.catalog.entity.ApiKey;
+import io.nextbest.model.tenant.TenantId;
+import io.nextbest.model.tenant.TenantKey;
+import io.nextbest.support.query.StoreNotReadyException;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * decision-service's access to its running read-model stores: the catalog (through
+ * {@link CatalogLoader}), the statistics (through {@link StatisticsLoader}) and API keys. While the
+ * Streams app is not running every read fails with {@link StoreNotReadyException} (503): answering
+ * "unknown key" or "no active flow" from a half-loaded store would turn a restart into false 401s
+ * and 404s.
+ */
+public class DecisionReadModels {
+
+    private final Supplier<KafkaStreams> streams;
+
+    public DecisionReadModels(Supplier<KafkaStreams> streams) {
+        this.streams = streams;
+    }
+
+    public CatalogLoader catalog() {
+        return new CatalogLoader(entity -> store(DecisionReadModelsTopology.storeName(entity)));
+    }
+
+    public StatisticsLoader statistics() {
+        return new StatisticsLoader(() -> store(DecisionReadModelsTopology.OFFER_STATS_STORE),
+                () -> store(DecisionReadModelsTopology.CUSTOMER_CONTACTS_STORE));
+    }
+
+    public Optional<ApiKey> apiKey(TenantId tenant, String keyId) {
+        ReadOnlyKeyValueStore<TenantKey, CatalogChange> keys = store(DecisionReadModelsTopology.storeName(CatalogEntity.API_KEY));
+        CatalogChange change = keys.get(new TenantKey(tenant, keyId));
+        return change == null || change.isTombstone() ? Optional.empty() : Optional.ofNullable(change.payloadAs(ApiKey.class));
+    }
+
+    private <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+        KafkaStreams current = streams.get();
+        if (current == null || !current.state().isRunningOrRebalancing()) {
+            throw new StoreNotReadyException("read model " + name + " is loading", null);
+        }
+        try {
+            return current.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()));
+        } catch (InvalidStateStoreException e) {
+            throw new StoreNotReadyException("read model " + name + " is loading", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.nextbest.decision.readmodel;
+
+import static io.nextbest.decision.Fixtures.offer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nextbest.decision.contact.ContactEvent;
+import io.nextbest.decision.scoring.EvidenceSource;
+import io.nextbest.decision.scoring.OfferEvidence;
+import io.nextbest.model.event.Classification;
+import io.nextbest.model.event.OutcomeCategory;
+import io.nextbest.model.stats.Contact;
+import io.nextbest.model.stats.ContactHistory;
+import io.nextbest.model.stats.OfferStats;
+import io.nextbest.model.stats.StatsScope;
+import io.nextbest.model.tenant.TenantId;
+import io.nextbest.model.tenant.TenantKey;
+import io.nextbest.model.topic.Topic;
+import io.nextbest.model.topic.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class StatisticsLoaderTest {
+
+    private static final TenantId COFFEE = new TenantId("coffee");
+    private static final TenantId TEA = new TenantId("tea");
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    private TopologyTestDriver driver;
+    private StatisticsLoader loader;
+
+    @BeforeEach
+    void startTopology() {
+        StreamsBuilder builder = new StreamsBuilder();
+        new DecisionReadModelsTopology().buildTopology(builder);
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decision-stats-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(builder.build(), config);
+        loader = new StatisticsLoader(() -> driver.getKeyValueStore(DecisionReadModelsTopology.OFFER_STATS_STORE),
+                () -> driver.getKeyValueStore(DecisionReadModelsTopology.CUSTOMER_CONTACTS_STORE));
+    }
+
+    @AfterEach
+    void stopTopology() {
+        driver.close();
+    }
+
+    private <V> void publish(Topic<TenantKey, V> topic, TenantKey key, V value) {
+        driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer())
+                .pipeInput(key, value);
+    }
+
+    private static OfferStats outcomes(int clicks, int dismisses) {
+        OfferStats stats = OfferStats.EMPTY;
+        for (int i = 0; i < clicks; i++) {
+            stats = stats.plus("click", Classification.POSITIVE, OutcomeCategory.RESPONSE, T0, 30);
+        }
+        for (int i = 0; i < dismisses; i++) {
+            stats = stats.plus("dismiss", Classification.NEGATIVE, OutcomeCategory.RESPONSE, T0, 30);
+        }
+        return stats.plus("impression", Classification.NEUTRAL, OutcomeCategory.IMPRESSION, T0, 30);
+    }
+
+    @Test
+    void evidenceCountsPositiveAndNegativeOutcomesPerScopeAndIgnoresImpressions() {
+        publish(Topics.OFFER_STATS, StatsScope.OFFER.key(COFFEE, "latte"), outcomes(7, 3));
+        publish(Topics.OFFER_STATS, StatsScope.CATEGORY.key(COFFEE, "drinks"), outcomes(20, 5));
+        publish(Topics.OFFER_STATS, StatsScope.GLOBAL.key(COFFEE, StatsScope.GLOBAL_ID), outcomes(40, 10));
+
+        EvidenceSource evidence = loader.evidence(COFFEE);
+
+        assertThat(evidence.offer("latte")).isEqualTo(new OfferEvidence(7, 3));
+        assertThat(evidence.category("drinks")).isEqualTo(new OfferEvidence(20, 5));
+        assertThat(evidence.global()).isEqualTo(new OfferEvidence(40, 10));
+        assertThat(evidence.offer("mocha")).isEqualTo(OfferEvidence.NONE);
+    }
+
+    @Test
+    void anotherTenantsStatisticsAreNotEvidence() {
+        publish(Topics.OFFER_STATS, StatsScope.OFFER.key(TEA, "latte"), outcomes(7, 3));
+
+        assertThat(loader.evidence(COFFEE).offer("latte")).isEqualTo(OfferEvidence.NONE);
+    }
+
+    @Test
+    void contactsBecomeContactEventsWithTheOffersCategory() {
+        ContactHistory history = ContactHistory.EMPTY
+                .plus(new Contact("latte", "email", "impression", Classification.NEUTRAL, OutcomeCategory.IMPRESSION, T0),
+                        false, 100, Duration.ofDays(90))
+                .plus(new Contact("latte", "email", "click", Classification.POSITIVE, OutcomeCategory.RESPONSE,
+                        T0.plusSeconds(60)), false, 100, Duration.ofDays(90));
+        publish(Topics.CUSTOMER_CONTACTS, new TenantKey(COFFEE, "cust-1"), history);
+
+        List<ContactEvent> events = loader.history(COFFEE, "cust-1",
+                List.of(offer("latte").category("drinks").build())).events();
+
+        assertThat(events).containsExactlyInAnyOrder(
+                new ContactEvent(T0, "latte", "drinks", "email", null, "impression"),
+                new ContactEvent(T0.plusSeconds(60), "latte", "drinks", "email", null, "click"));
+    }
+
+    @Test
+    void aCustomerWithoutContactsHasAnEmptyHistory() {
+        assertThat(loader.history(COFFEE, "nobody", List.of()).events()).isEmpty();
+    }
+}

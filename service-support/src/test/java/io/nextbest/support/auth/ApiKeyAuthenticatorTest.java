@@ -1,0 +1,86 @@
+package io.nextbest.support.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nextbest.model.auth.ApiKeyHashing;
+import io.nextbest.model.catalog.entity.ApiKey;
+import io.nextbest.model.tenant.TenantId;
+import io.nextbest.model.tenant.TenantKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ApiKeyAuthenticatorTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    private static final TenantId COFFEE = new TenantId("coffee");
+    private static final TenantId TEA = new TenantId("tea");
+
+    private final ApiKeyHashing hashing = new ApiKeyHashing("a-test-pepper-of-32-characters!!");
+    private final Map<TenantKey, ApiKey> keys = new HashMap<>();
+    private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(
+            (tenant, id) -> Optional.ofNullable(keys.get(new TenantKey(tenant, id))), hashing, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private String issued(TenantId tenant, String kind, Instant expiresAt, boolean revoked) {
+        String raw = ApiKeyHashing.newRawKey();
+        String id = ApiKeyHashing.prefixOf(raw).orElseThrow();
+        keys.put(new TenantKey(tenant, id), new ApiKey(id, "key", kind, hashing.hash(raw), List.of(), expiresAt, revoked, NOW));
+        return raw;
+    }
+
+    @Test
+    void aValidApiKeyOfTheClaimedTenantAuthenticates() {
+        String raw = issued(COFFEE, "api", null, false);
+
+        AuthenticatedKey key = authenticator.authenticate("coffee", raw);
+
+        assertThat(key.tenant()).isEqualTo(COFFEE);
+        assertThat(key.keyId()).isEqualTo(ApiKeyHashing.prefixOf(raw).orElseThrow());
+    }
+
+    @Test
+    void aKeyOfAnotherTenantIsRefused() {
+        String raw = issued(TEA, "api", null, false);
+
+        assertThatThrownBy(() -> authenticator.authenticate("coffee", raw))
+                .isInstanceOf(UnauthorizedException.class).hasMessage("Invalid API key or tenant");
+    }
+
+    @Test
+    void revokedExpiredAndNonApiKeysAreRefused() {
+        String revoked = issued(COFFEE, "api", null, true);
+        String expired = issued(COFFEE, "api", NOW, false);
+        String admin = issued(COFFEE, "admin", null, false);
+
+        for (String raw : List.of(revoked, expired, admin)) {
+            assertThatThrownBy(() -> authenticator.authenticate("coffee", raw)).isInstanceOf(UnauthorizedException.class);
+        }
+    }
+
+    @Test
+    void aKnownPrefixWithAWrongSecretIsRefused() {
+        String raw = issued(COFFEE, "api", null, false);
+        String forged = raw.substring(0, raw.length() - 1) + (raw.endsWith("a") ? "b" : "a");
+
+        assertThatThrownBy(() -> authenticator.authenticate("coffee", forged)).isInstanceOf(UnauthorizedException.class);
+    }
+
+    @Test
+    void aMissingKeyIsRefusedAsMissing() {
+        assertThatThrownBy(() -> authenticator.authenticate("coffee", " "))
+                .isInstanceOf(UnauthorizedException.class).hasMessage("Missing API key");
+    }
+
+    @Test
+    void theRawKeyComesFromXApiKeyElseFromABearerToken() {
+        assertThat(ApiKeyAuthenticator.rawKey("k1", "Bearer k2")).isEqualTo("k1");
+        assertThat(ApiKeyAuthenticator.rawKey(null, "Bearer k2")).isEqualTo("k2");
+        assertThat(ApiKeyAuthenticator.rawKey(null, "Basic abc")).isNull();
+    }
+}
