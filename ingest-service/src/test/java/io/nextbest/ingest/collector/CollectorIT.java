@@ -269,8 +269,8 @@ class CollectorIT {
     }
 
     @Test
-    void adminKeyCannotCollect() {
-        expectUnauthorized(project, fixtures.adminApiKeyOf(project));
+    void experimentOnlyKeyCannotCollect() {
+        expectUnauthorized(project, fixtures.experimentApiKeyOf(project));
     }
 
     @Test

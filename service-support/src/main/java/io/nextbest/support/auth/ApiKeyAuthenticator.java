@@ -5,18 +5,23 @@ import io.nextbest.model.catalog.entity.ApiKey;
 import io.nextbest.model.tenant.TenantId;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks a raw API key against the hashed keys of the {@code catalog.api-keys} read model held
  * locally: the key's public prefix finds the one candidate of the claimed tenant, the HMAC is
- * compared in constant time, and revoked, expired and non-{@code api} keys are refused. A key of
+ * compared in constant time, and revoked, expired and experiment-only keys are refused. A key of
  * another tenant is simply not found under the claimed tenant, so a mismatch is a 401 as well.
  * Shared by every service that serves a public API; each supplies the lookup in its own read model.
  */
 public class ApiKeyAuthenticator {
 
-    /** The key kind that may call the public APIs (admin and experiment keys may not). */
-    static final String API_KIND = "api";
+    /**
+     * The key kinds that may call the public APIs: {@code api} keys, and {@code admin} keys, which
+     * have full access as the decisioning API's unscoped keys do (so one demo key serves the admin
+     * API and the seeds' clients alike). {@code experiment} keys may not.
+     */
+    static final Set<String> PUBLIC_API_KINDS = Set.of("api", "admin");
     private static final String BEARER = "Bearer ";
 
     private final Lookup keys;
@@ -58,7 +63,7 @@ public class ApiKeyAuthenticator {
         }
         ApiKey key = keys.apiKey(tenant, keyId.get()).orElseThrow(UnauthorizedException::invalidKey);
         boolean hashMatches = hashing.matches(rawKey.strip(), key.hash());
-        if (!hashMatches || key.revoked() || isExpired(key) || !API_KIND.equals(key.kind())) {
+        if (!hashMatches || key.revoked() || isExpired(key) || !PUBLIC_API_KINDS.contains(key.kind())) {
             throw UnauthorizedException.invalidKey();
         }
         return new AuthenticatedKey(tenant, key.id());

@@ -53,12 +53,19 @@ class ApiKeyAuthenticatorTest {
     }
 
     @Test
-    void revokedExpiredAndNonApiKeysAreRefused() {
+    void anAdminKeyHasFullAccessIncludingThePublicApis() {
+        String raw = issued(COFFEE, "admin", null, false);
+
+        assertThat(authenticator.authenticate("coffee", raw).tenant()).isEqualTo(COFFEE);
+    }
+
+    @Test
+    void revokedExpiredAndExperimentOnlyKeysAreRefused() {
         String revoked = issued(COFFEE, "api", null, true);
         String expired = issued(COFFEE, "api", NOW, false);
-        String admin = issued(COFFEE, "admin", null, false);
+        String experiment = issued(COFFEE, "experiment", null, false);
 
-        for (String raw : List.of(revoked, expired, admin)) {
+        for (String raw : List.of(revoked, expired, experiment)) {
             assertThatThrownBy(() -> authenticator.authenticate("coffee", raw)).isInstanceOf(UnauthorizedException.class);
         }
     }
