@@ -1,5 +1,6 @@
 package io.nextbest.decision.recommend;
 
+import io.nextbest.support.http.ApiRejection;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -7,15 +8,10 @@ import org.springframework.http.HttpStatus;
  * valid request (the message names the field), 404 for an unknown customer or no active decision
  * flow, as the seed documents.
  */
-class RecommendRejection extends RuntimeException {
-
-    private final HttpStatus status;
-    private final String code;
+class RecommendRejection extends ApiRejection {
 
     private RecommendRejection(HttpStatus status, String code, String message) {
-        super(message, null, false, false);
-        this.status = status;
-        this.code = code;
+        super(status, code, message);
     }
 
     static RecommendRejection invalid(String message) {
@@ -24,13 +20,5 @@ class RecommendRejection extends RuntimeException {
 
     static RecommendRejection notFound(String message) {
         return new RecommendRejection(HttpStatus.NOT_FOUND, "NOT_FOUND", message);
-    }
-
-    HttpStatus status() {
-        return status;
-    }
-
-    String code() {
-        return code;
     }
 }

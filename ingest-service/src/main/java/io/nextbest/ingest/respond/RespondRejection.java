@@ -1,5 +1,6 @@
 package io.nextbest.ingest.respond;
 
+import io.nextbest.support.http.ApiRejection;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -7,15 +8,10 @@ import org.springframework.http.HttpStatus;
  * API documents for a missing idempotency key), values of the wrong type or outside what is
  * registered are 422, references to things that do not exist are 404.
  */
-class RespondRejection extends RuntimeException {
-
-    private final HttpStatus status;
-    private final String code;
+class RespondRejection extends ApiRejection {
 
     private RespondRejection(HttpStatus status, String code, String message) {
-        super(message, null, false, false);
-        this.status = status;
-        this.code = code;
+        super(status, code, message);
     }
 
     static RespondRejection missing(String message) {
@@ -32,13 +28,5 @@ class RespondRejection extends RuntimeException {
 
     static RespondRejection tooLarge(String message) {
         return new RespondRejection(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", message);
-    }
-
-    HttpStatus status() {
-        return status;
-    }
-
-    String code() {
-        return code;
     }
 }
