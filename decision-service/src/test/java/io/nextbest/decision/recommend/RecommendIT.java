@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.nextbest.decision.fixtures.DecisionFixtures;
-import io.nextbest.decision.fixtures.TopicRecords;
+import io.nextbest.testsupport.TopicRecords;
 import io.nextbest.decision.readmodel.DecisionReadModels;
 import io.nextbest.model.event.Classification;
 import io.nextbest.model.event.DecisionRecord;

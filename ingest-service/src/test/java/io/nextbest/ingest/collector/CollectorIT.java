@@ -7,7 +7,7 @@ import static io.nextbest.ingest.fixtures.Events.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nextbest.ingest.fixtures.IngestFixtures;
-import io.nextbest.ingest.fixtures.TopicRecords;
+import io.nextbest.testsupport.TopicRecords;
 import io.nextbest.ingest.readmodel.IngestReadModels;
 import io.nextbest.model.event.CreditLedgerEntry;
 import io.nextbest.model.event.EventItem;

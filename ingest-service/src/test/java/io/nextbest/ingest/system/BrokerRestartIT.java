@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nextbest.ingest.fixtures.IngestFixtures;
-import io.nextbest.ingest.fixtures.TopicRecords;
+import io.nextbest.testsupport.TopicRecords;
 import io.nextbest.ingest.readmodel.IngestReadModels;
 import io.nextbest.model.event.Outcome;
 import io.nextbest.model.event.TrackerEvent;
