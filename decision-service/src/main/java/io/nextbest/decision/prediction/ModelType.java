@@ -2,11 +2,10 @@ package io.nextbest.decision.prediction;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * The recommendation types a model ({@code Model.type}) or a request ({@code type}) names, with
- * their wire names. Each reads one of feedback-service's item models.
+ * The recommendation types of a model ({@code Model.type}), with their wire names. Each reads one
+ * of feedback-service's item models.
  */
 enum ModelType {
     /** Top items of the project by decayed, event-weighted score ({@code item-stats}). */
@@ -15,8 +14,6 @@ enum ModelType {
     SIMILAR_ITEMS("similar_items"),
     /** Neighbours of the user's recent items, seen items excluded ({@code user-recent-items}). */
     PERSONALIZED("personalized");
-
-    static final String ALLOWED = Arrays.stream(values()).map(ModelType::wireName).collect(Collectors.joining(", "));
 
     private final String wireName;
 

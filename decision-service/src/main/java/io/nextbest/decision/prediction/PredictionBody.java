@@ -83,7 +83,7 @@ final class PredictionBody {
             throw PredictionRejection.wrongType("platform", "one of " + PLATFORMS);
         }
         List<String> items = items(body.get("items"));
-        ModelType type = type(body.get("type"));
+        String type = optionalId(body, "type");
         int count = count(body);
         boolean fullItemsData = bool(body.get("return_full_items_data"), "return_full_items_data");
         String anonUid = optionalId(body, "anon_uid");
@@ -119,14 +119,6 @@ final class PredictionBody {
             ids.add(checkLength("item_id", id.stringValue()));
         }
         return ids;
-    }
-
-    private static ModelType type(JsonNode type) {
-        if (absent(type)) {
-            return null;
-        }
-        String wire = type.isString() ? type.stringValue() : null;
-        return ModelType.fromWire(wire).orElseThrow(() -> PredictionRejection.wrongType("type", "one of " + ModelType.ALLOWED));
     }
 
     /** {@code count}, or its alias {@code limit}; default and maximum are settings. */

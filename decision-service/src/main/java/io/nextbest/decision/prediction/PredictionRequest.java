@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A decoded prediction request, for either endpoint. {@code modelId} is set for model
  * predictions ({@code kainic_mid}), {@code experimentId} for experiment predictions
- * ({@code kainic_exp_id}). {@code type} is null when the request named none.
+ * ({@code kainic_exp_id}). {@code type} is the request's free-form type, null when it named none;
+ * it satisfies the "[items, type]" rule and does not change the ranking (the model's type does).
  */
 record PredictionRequest(
         String project,
@@ -16,7 +17,7 @@ record PredictionRequest(
         String uid,
         String sid,
         List<String> items,
-        ModelType type,
+        String type,
         int count,
         boolean fullItemsData) {
 

@@ -15,9 +15,10 @@ import java.util.Map;
 /**
  * One prediction against the local read models: resolves the model (directly, or through the
  * session's experiment group), checks that it is deployed with an endpoint, runs the
- * {@link ItemRanking} core for the effective type — the request's {@code type} when given, else
- * the model's — and resolves the items against the project's products. Everything is read under
- * the authenticated project.
+ * {@link ItemRanking} core for the model's type and resolves the items against the project's
+ * products. The request's {@code type} never overrides the model's: an experiment compares its
+ * groups' models, and one request shape goes to all of them. Everything is read under the
+ * authenticated project.
  */
 final class Predictor {
 
@@ -66,7 +67,7 @@ final class Predictor {
         if (model.deploymentJobId() == null || model.deploymentJobId().isBlank()) {
             throw PredictionRejection.noEndpoint();
         }
-        ModelType type = request.type() != null ? request.type() : ModelType.fromWire(model.type())
+        ModelType type = ModelType.fromWire(model.type())
                 .orElseThrow(() -> new IllegalStateException("model " + model.id() + " has unknown type " + model.type()));
         if (type == ModelType.SIMILAR_ITEMS && request.items().isEmpty()) {
             throw PredictionRejection.noItemsForSimilarity();

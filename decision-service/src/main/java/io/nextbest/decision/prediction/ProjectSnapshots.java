@@ -13,10 +13,11 @@ import java.time.Duration;
  * Per-project views that would cost a scan of the project's stores if built per request: the
  * popular pool (the bounded top-N of {@code item-stats}) and the product index by item id. Each is
  * built on a project's first prediction and, once older than {@code snapshot-refresh}, rebuilt in
- * the background on the next one while requests keep the previous snapshot (Caffeine's
- * {@code refreshAfterWrite}). So a prediction never scans; a project costs one scan per refresh
- * interval while it is being asked; what it sees is at most that old. A project unused for ten
- * intervals is dropped.
+ * the background on the next one while that request keeps the previous snapshot (Caffeine's
+ * {@code refreshAfterWrite}). A snapshot older than three intervals is dropped instead, so a
+ * project asked again after a pause is rebuilt before it is answered. So a prediction never scans
+ * except the first after a pause; a project costs at most one scan per interval while it is
+ * being asked; what it sees is at most three intervals old, usually one.
  */
 final class ProjectSnapshots {
 
@@ -25,13 +26,13 @@ final class ProjectSnapshots {
 
     ProjectSnapshots(DecisionReadModels readModels, PredictionProperties settings, Clock clock) {
         Duration refresh = settings.snapshotRefresh();
-        this.popular = Caffeine.newBuilder().refreshAfterWrite(refresh).expireAfterAccess(refresh.multipliedBy(10))
+        this.popular = Caffeine.newBuilder().refreshAfterWrite(refresh).expireAfterWrite(refresh.multipliedBy(3))
                 .build(project -> {
                     PopularItems.Builder builder = PopularItems.builder(clock.instant(), settings.halfLife(), settings.popularPoolSize());
                     readModels.itemModels().forEachItemStats(project, builder::add);
                     return builder.build();
                 });
-        this.products = Caffeine.newBuilder().refreshAfterWrite(refresh).expireAfterAccess(refresh.multipliedBy(10))
+        this.products = Caffeine.newBuilder().refreshAfterWrite(refresh).expireAfterWrite(refresh.multipliedBy(3))
                 .build(project -> ProductIndex.of(readModels.catalog().all(CatalogEntity.PRODUCT, project, Product.class)));
     }
 

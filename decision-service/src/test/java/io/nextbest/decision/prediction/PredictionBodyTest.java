@@ -33,7 +33,7 @@ class PredictionBodyTest {
                  "items":["sku-1",{"item_id":"sku-2"}],"type":"similar_items","count":3,"return_full_items_data":true,"extra":1}""", Endpoint.MODEL);
 
         assertThat(request).isEqualTo(new PredictionRequest("p1", "m1", null, "web", "a1", "u1", "s1", List.of("sku-1", "sku-2"),
-                ModelType.SIMILAR_ITEMS, 3, true));
+                "similar_items", 3, true));
         assertThat(request.userId()).isEqualTo("u1");
     }
 
@@ -70,8 +70,8 @@ class PredictionBodyTest {
                 "Type of required field \"kainic_mid\" is not string");
         assertRejected("{" + base + ",\"platform\":\"tv\"}", Endpoint.MODEL, HttpStatus.BAD_REQUEST,
                 "Type of required field \"platform\" is not one of web, mobile, pos");
-        assertRejected("{\"kainic_pid\":\"p1\",\"kainic_mid\":\"m1\",\"type\":\"trending\"}", Endpoint.MODEL, HttpStatus.BAD_REQUEST,
-                "Type of required field \"type\" is not one of popular, similar_items, personalized");
+        assertRejected("{\"kainic_pid\":\"p1\",\"kainic_mid\":\"m1\",\"type\":3}", Endpoint.MODEL, HttpStatus.BAD_REQUEST,
+                "Type of required field \"type\" is not string");
         assertRejected("{" + base + ",\"count\":\"3\"}", Endpoint.MODEL, HttpStatus.BAD_REQUEST,
                 "Type of required field \"count\" is not an integer from 1 to 100");
         assertRejected("{" + base + ",\"count\":101}", Endpoint.MODEL, HttpStatus.BAD_REQUEST,
@@ -80,6 +80,11 @@ class PredictionBodyTest {
                 "Type of required field \"return_full_items_data\" is not boolean");
         assertRejected("{" + base + ",\"items\":\"sku-1\"}", Endpoint.MODEL, HttpStatus.BAD_REQUEST,
                 "Type of required field \"items\" is not array");
+    }
+
+    @Test
+    void typeIsAnyStringSinceTheReferencePublishesNoValues() {
+        assertThat(decode("{\"kainic_pid\":\"p1\",\"kainic_mid\":\"m1\",\"type\":\"homepage\"}", Endpoint.MODEL).type()).isEqualTo("homepage");
     }
 
     @Test
