@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.atlassian.oai.validator.model.Request;
 import io.nextbest.decision.fixtures.DecisionFixtures;
 import io.nextbest.decision.readmodel.DecisionReadModels;
+import io.nextbest.model.catalog.entity.Model;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.testsupport.KafkaIntegrationTest;
 import io.nextbest.testsupport.OpenApiContract;
@@ -24,6 +25,8 @@ class OpenApiDocumentIT {
 
     private static final OpenApiContract CONTRACT = OpenApiContract.load("static/openapi/decision.yaml");
     private static final String RECOMMEND = "/api/v1/recommend";
+    private static final String MODEL_PREDICTION = "/predictor/get_model_prediction";
+    private static final String EXPERIMENT_PREDICTION = "/predictor/get_experiment_prediction";
 
     @Autowired
     WebTestClient web;
@@ -60,7 +63,7 @@ class OpenApiDocumentIT {
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(served).isEqualTo(CONTRACT.text());
-        assertThat(CONTRACT.operations()).extracting(OpenApiContract.DocumentedOperation::path).contains(RECOMMEND);
+        assertThat(CONTRACT.operations()).extracting(OpenApiContract.DocumentedOperation::path).contains(RECOMMEND, MODEL_PREDICTION, EXPERIMENT_PREDICTION);
     }
 
     @Test
@@ -82,6 +85,26 @@ class OpenApiDocumentIT {
                 .exchange().expectStatus().isUnauthorized().expectBody(String.class).returnResult());
     }
 
+    @Test
+    void predictionsAreAnsweredAsDocumented() {
+        fixtures.model(tenant, new Model("m-popular", "Popular", "popular", "parent", true, "job-pop"));
+        assertDocumented(MODEL_PREDICTION, predict(MODEL_PREDICTION, apiKey,
+                Map.of("kainic_pid", tenant.value(), "kainic_mid", "m-popular", "type", "popular", "return_full_items_data", true))
+                .expectStatus().isOk().expectBody(String.class).returnResult());
+        assertDocumented(MODEL_PREDICTION, predict(MODEL_PREDICTION, apiKey,
+                Map.of("kainic_pid", tenant.value(), "kainic_mid", "no-such-model", "type", "popular"))
+                .expectStatus().isNotFound().expectBody(String.class).returnResult());
+        assertDocumented(MODEL_PREDICTION, predict(MODEL_PREDICTION, apiKey, Map.of("kainic_pid", tenant.value(), "kainic_mid", "m-popular"))
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult());
+        assertDocumented(EXPERIMENT_PREDICTION, predict(EXPERIMENT_PREDICTION, null, Map.of("kainic_pid", tenant.value()))
+                .expectStatus().isUnauthorized().expectBody(String.class).returnResult());
+    }
+
+    private WebTestClient.ResponseSpec predict(String path, String key, Map<String, Object> body) {
+        return web.post().uri(key == null ? path : path + "?api_key=" + key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
     private WebTestClient.ResponseSpec recommend(Map<String, Object> body) {
         return web.post().uri(RECOMMEND)
                 .header("X-Tenant-Id", tenant.value()).header("X-API-Key", apiKey).header("X-Requested-With", "XMLHttpRequest")
@@ -89,6 +112,10 @@ class OpenApiDocumentIT {
     }
 
     private static void assertDocumented(EntityExchangeResult<String> answer) {
-        CONTRACT.assertDocumentedResponse(RECOMMEND, Request.Method.POST, answer.getStatus().value(), answer.getResponseBody());
+        assertDocumented(RECOMMEND, answer);
+    }
+
+    private static void assertDocumented(String path, EntityExchangeResult<String> answer) {
+        CONTRACT.assertDocumentedResponse(path, Request.Method.POST, answer.getStatus().value(), answer.getResponseBody());
     }
 }
