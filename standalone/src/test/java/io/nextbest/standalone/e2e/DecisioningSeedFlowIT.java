@@ -68,6 +68,9 @@ class DecisioningSeedFlowIT {
         assertThat(((Number) meta.get("totalCandidates")).intValue()).isGreaterThanOrEqualTo(((Number) meta.get("afterQualification")).intValue())
                 .isLessThanOrEqualTo(60);
         assertThat(meta.get("degradedScoring")).isEqualTo(false);
+        // README: placements only for a multi-placement request, trace only with debug: true.
+        assertThat(result).doesNotContainKey("placements");
+        assertThat(meta).doesNotContainKey("trace");
 
         Map<String, Object> decision = decisions.get(0);
         Map<String, Object> recorded = recordOutcome("SBX-000100", (String) decision.get("creativeId"), (String) decision.get("channelId"), "click");
