@@ -29,7 +29,8 @@ import java.util.Random;
  * install has the same offers, customers and products: 60 offers in four categories, three
  * channels with placements and a creative per offer and channel, customers SBX-000001 to
  * SBX-000500, a store with about 1,000 products and variants, one model per type, a default
- * decision flow and a running experiment, qualification rules, contact policies and a volume cap.
+ * decision flow with a running champion/challenger experiment, a running personalization
+ * experiment over the models, qualification rules, contact policies and a volume cap.
  */
 final class CoffeeChainDataset {
 
@@ -155,6 +156,17 @@ final class CoffeeChainDataset {
     Experiment experiment() {
         return new Experiment("starbucks-scoring-test", "starbucks-scoring-test", "Priority vs propensity", "champion_challenger", true, 5,
                 List.of(new Experiment.Variant("champion", 0.5, "priority_weighted", null), new Experiment.Variant("challenger", 0.5, "propensity", null)));
+    }
+
+    /**
+     * A running personalization experiment over the models above: sessions split 40/40/20 between
+     * popular, personalized and a holdout group without a model (empty items, {@code kainic_mid: null}).
+     */
+    Experiment personalizationExperiment() {
+        return new Experiment("sbx-recs-test", "sbx-recs-test", "Popular vs for-you drinks", "personalization", true, 0,
+                List.of(new Experiment.Variant("popular", 0.4, null, "model-popular"),
+                        new Experiment.Variant("personalized", 0.4, null, "model-personalized"),
+                        new Experiment.Variant("holdout", 0.2, null, null)));
     }
 
     List<QualificationRule> qualificationRules() {

@@ -38,7 +38,7 @@ public class SampleData {
         all.put(CatalogEntity.TRACKER, List.of(data.tracker()));
         all.put(CatalogEntity.PRODUCT, data.products());
         all.put(CatalogEntity.MODEL, data.models());
-        all.put(CatalogEntity.EXPERIMENT, List.of(data.experiment()));
+        all.put(CatalogEntity.EXPERIMENT, List.of(data.experiment(), data.personalizationExperiment()));
         all.put(CatalogEntity.DECISION_FLOW, List.of(data.decisionFlow()));
         all.put(CatalogEntity.QUALIFICATION_RULE, data.qualificationRules());
         all.put(CatalogEntity.CONTACT_POLICY, data.contactPolicies());

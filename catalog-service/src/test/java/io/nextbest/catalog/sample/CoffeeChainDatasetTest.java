@@ -70,7 +70,7 @@ class CoffeeChainDatasetTest {
         assertValid(CatalogEntity.CREATIVE, data.creatives(data.offers(), data.channels()));
         assertValid(CatalogEntity.PRODUCT, data.products());
         assertValid(CatalogEntity.MODEL, data.models());
-        assertValid(CatalogEntity.EXPERIMENT, List.of(data.experiment()));
+        assertValid(CatalogEntity.EXPERIMENT, List.of(data.experiment(), data.personalizationExperiment()));
         assertValid(CatalogEntity.DECISION_FLOW, List.of(data.decisionFlow()));
         assertValid(CatalogEntity.QUALIFICATION_RULE, data.qualificationRules());
         assertValid(CatalogEntity.CONTACT_POLICY, data.contactPolicies());

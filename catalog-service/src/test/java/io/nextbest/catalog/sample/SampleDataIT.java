@@ -26,7 +26,8 @@ class SampleDataIT {
                 .jsonPath("$.loaded.offers").isEqualTo(60)
                 .jsonPath("$.loaded.customers").isEqualTo(500)
                 .jsonPath("$.loaded.products").isEqualTo(1000)
-                .jsonPath("$.loaded.models").isEqualTo(3);
+                .jsonPath("$.loaded.models").isEqualTo(3)
+                .jsonPath("$.loaded.experiments").isEqualTo(2);
 
         admin.get("/admin/v1/customers/SBX-000100").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.attributes.tier").exists().jsonPath("$.attributes.loyalty_score").exists()
@@ -44,7 +45,7 @@ class SampleDataIT {
         admin.post("/admin/v1/sample-data", java.util.Map.of()).exchange().expectStatus().isOk();
         admin.post("/admin/v1/sample-data", java.util.Map.of()).exchange().expectStatus().isOk();
 
-        admin.get("/admin/v1/experiments?limit=500").exchange().expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1);
+        admin.get("/admin/v1/experiments?limit=500").exchange().expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(2);
         admin.get("/admin/v1/channels").exchange().expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(3);
     }
 }

@@ -38,6 +38,13 @@ public class DecisionReadModels {
                 () -> store(DecisionReadModelsTopology.CUSTOMER_CONTACTS_STORE));
     }
 
+    /** The item models of the personalization API's predictions. */
+    public ItemModelStores itemModels() {
+        return new ItemModelStores(() -> store(DecisionReadModelsTopology.ITEM_STATS_STORE),
+                () -> store(DecisionReadModelsTopology.ITEM_COOCCURRENCE_STORE),
+                () -> store(DecisionReadModelsTopology.USER_RECENT_ITEMS_STORE));
+    }
+
     public Optional<ApiKey> apiKey(TenantId tenant, String keyId) {
         ReadOnlyKeyValueStore<TenantKey, CatalogChange> keys = store(DecisionReadModelsTopology.storeName(CatalogEntity.API_KEY));
         CatalogChange change = keys.get(new TenantKey(tenant, keyId));

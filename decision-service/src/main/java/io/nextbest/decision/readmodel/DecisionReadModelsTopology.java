@@ -37,6 +37,7 @@ public class DecisionReadModelsTopology {
     public static List<Topic<?, ?>> sourceTopics() {
         List<Topic<?, ?>> topics = new ArrayList<>(ENTITIES.stream().<Topic<?, ?>>map(Topics::catalog).toList());
         topics.addAll(List.of(Topics.OFFER_STATS, Topics.CUSTOMER_CONTACTS));
+        topics.addAll(ITEM_MODEL_TOPICS);
         return topics;
     }
 
@@ -44,5 +45,28 @@ public class DecisionReadModelsTopology {
         ENTITIES.forEach(entity -> ReadModels.globalStore(builder, Topics.catalog(entity), storeName(entity)));
         ReadModels.globalStore(builder, Topics.OFFER_STATS, OFFER_STATS_STORE);
         ReadModels.globalStore(builder, Topics.CUSTOMER_CONTACTS, CUSTOMER_CONTACTS_STORE);
+        buildItemModels(builder);
+    }
+
+    // --- Item models for the personalization API's predictions (io.nextbest.decision.prediction) ---
+
+    /** {@code item-stats}: decayed popularity per {@code project:itemId}. */
+    public static final String ITEM_STATS_STORE = "decision-item-stats";
+    /** {@code item-cooccurrence}: neighbours per {@code project:itemId}. */
+    public static final String ITEM_COOCCURRENCE_STORE = "decision-item-cooccurrence";
+    /**
+     * {@code user-recent-items}: recent items per {@code project:userId}. Replicated on every
+     * instance for now, like customer contacts; the scale-out path is a partitioned store read
+     * through {@code InteractiveQuery}.
+     */
+    public static final String USER_RECENT_ITEMS_STORE = "decision-user-recent-items";
+
+    static final List<Topic<?, ?>> ITEM_MODEL_TOPICS = List.of(Topics.ITEM_STATS, Topics.ITEM_COOCCURRENCE, Topics.USER_RECENT_ITEMS);
+
+    /** The item models feedback-service publishes, as fully replicated stores. */
+    void buildItemModels(StreamsBuilder builder) {
+        ReadModels.globalStore(builder, Topics.ITEM_STATS, ITEM_STATS_STORE);
+        ReadModels.globalStore(builder, Topics.ITEM_COOCCURRENCE, ITEM_COOCCURRENCE_STORE);
+        ReadModels.globalStore(builder, Topics.USER_RECENT_ITEMS, USER_RECENT_ITEMS_STORE);
     }
 }

@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * Checks a raw API key against the hashed keys of the {@code catalog.api-keys} read model held
  * locally: the key's public prefix finds the one candidate of the claimed tenant, the HMAC is
- * compared in constant time, and revoked, expired and experiment-only keys are refused. A key of
- * another tenant is simply not found under the claimed tenant, so a mismatch is a 401 as well.
+ * compared in constant time, and revoked, expired keys and keys of a kind the route does not take
+ * are refused (by default experiment-only keys; the experiment prediction route takes them). A key
+ * of another tenant is simply not found under the claimed tenant, so a mismatch is a 401 as well.
  * Shared by every service that serves a public API; each supplies the lookup in its own read model.
  */
 public class ApiKeyAuthenticator {
@@ -21,7 +22,12 @@ public class ApiKeyAuthenticator {
      * have full access as the decisioning API's unscoped keys do (so one demo key serves the admin
      * API and the seeds' clients alike). {@code experiment} keys may not.
      */
-    static final Set<String> PUBLIC_API_KINDS = Set.of("api", "admin");
+    public static final Set<String> PUBLIC_API_KINDS = Set.of("api", "admin");
+    /**
+     * The key kinds the personalization API's experiment predictions take: its "Experiment API
+     * key" ({@code experiment}), and {@code admin} keys for the same full-access reason.
+     */
+    public static final Set<String> EXPERIMENT_API_KINDS = Set.of("experiment", "admin");
     private static final String BEARER = "Bearer ";
 
     private final Lookup keys;
@@ -53,6 +59,11 @@ public class ApiKeyAuthenticator {
 
     /** The caller's key, or {@link UnauthorizedException} naming no detail an attacker could use. */
     public AuthenticatedKey authenticate(String claimedTenant, String rawKey) {
+        return authenticate(claimedTenant, rawKey, PUBLIC_API_KINDS);
+    }
+
+    /** As {@link #authenticate(String, String)}, for a route that takes keys of {@code kinds}. */
+    public AuthenticatedKey authenticate(String claimedTenant, String rawKey, Set<String> kinds) {
         if (rawKey == null || rawKey.isBlank()) {
             throw new UnauthorizedException("Missing API key");
         }
@@ -63,7 +74,7 @@ public class ApiKeyAuthenticator {
         }
         ApiKey key = keys.apiKey(tenant, keyId.get()).orElseThrow(UnauthorizedException::invalidKey);
         boolean hashMatches = hashing.matches(rawKey.strip(), key.hash());
-        if (!hashMatches || key.revoked() || isExpired(key) || !PUBLIC_API_KINDS.contains(key.kind())) {
+        if (!hashMatches || key.revoked() || isExpired(key) || !kinds.contains(key.kind())) {
             throw UnauthorizedException.invalidKey();
         }
         return new AuthenticatedKey(tenant, key.id());

@@ -71,6 +71,18 @@ class ApiKeyAuthenticatorTest {
     }
 
     @Test
+    void theExperimentRouteTakesExperimentAndAdminKeysButNotApiKeys() {
+        String experiment = issued(COFFEE, "experiment", null, false);
+        String admin = issued(COFFEE, "admin", null, false);
+        String api = issued(COFFEE, "api", null, false);
+
+        assertThat(authenticator.authenticate("coffee", experiment, ApiKeyAuthenticator.EXPERIMENT_API_KINDS).tenant()).isEqualTo(COFFEE);
+        assertThat(authenticator.authenticate("coffee", admin, ApiKeyAuthenticator.EXPERIMENT_API_KINDS).tenant()).isEqualTo(COFFEE);
+        assertThatThrownBy(() -> authenticator.authenticate("coffee", api, ApiKeyAuthenticator.EXPERIMENT_API_KINDS))
+                .isInstanceOf(UnauthorizedException.class).hasMessage("Invalid API key or tenant");
+    }
+
+    @Test
     void aKnownPrefixWithAWrongSecretIsRefused() {
         String raw = issued(COFFEE, "api", null, false);
         String forged = raw.substring(0, raw.length() - 1) + (raw.endsWith("a") ? "b" : "a");
