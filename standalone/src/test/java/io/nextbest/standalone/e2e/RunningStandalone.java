@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -27,6 +29,8 @@ public final class RunningStandalone implements AutoCloseable {
     public static final String API_KEY = "nbk_e2edemo1_E2eDemoKeyForTheSeedClients01234";
     public static final String TRACKER = "sbx-web";
     public static final String STORE = "sbx-store-1";
+
+    private static final Logger log = LoggerFactory.getLogger(RunningStandalone.class);
 
     private final Path dataDir;
     private final ConfigurableApplicationContext context;
@@ -49,6 +53,7 @@ public final class RunningStandalone implements AutoCloseable {
         // Readiness UP must include the sample data's arrival, or the first calls race it.
         web.get().uri("/actuator/health/readiness").exchange().expectBody().jsonPath("$.components.sampleData.status").isEqualTo("UP");
         startup = Duration.ofNanos(System.nanoTime() - started);
+        log.info("End-to-end tests: standalone ready (sample data included) {} ms after the start", startup.toMillis());
     }
 
     /** An HTTP client against the running platform's one port, as an outside client sees it. */
