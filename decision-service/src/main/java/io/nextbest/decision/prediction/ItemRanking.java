@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,7 @@ final class ItemRanking {
      */
     static Map<String, Double> similar(Collection<String> items, Function<String, ItemNeighbours> neighbours) {
         Map<String, Double> scores = new LinkedHashMap<>();
-        for (String item : new java.util.LinkedHashSet<>(items)) {
+        for (String item : new LinkedHashSet<>(items)) {
             neighbours.apply(item).neighbours().forEach((neighbour, weight) -> scores.merge(neighbour, weight, Double::sum));
         }
         return scores;

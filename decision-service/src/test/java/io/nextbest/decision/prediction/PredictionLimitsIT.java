@@ -1,5 +1,7 @@
 package io.nextbest.decision.prediction;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.nextbest.decision.fixtures.DecisionFixtures;
 import io.nextbest.decision.readmodel.DecisionReadModels;
 import io.nextbest.model.catalog.entity.Model;
@@ -69,7 +71,7 @@ class PredictionLimitsIT {
                 .expectHeader().exists(HttpHeaders.RETRY_AFTER)
                 .expectHeader().valueEquals("X-RateLimit-Limit", "2")
                 .expectBody().jsonPath("$.status").isEqualTo("fail")
-                .jsonPath("$.message").value(message -> org.assertj.core.api.Assertions.assertThat((String) message)
+                .jsonPath("$.message").value(message -> assertThat((String) message)
                         .startsWith("Rate limit exceeded, retry after "));
     }
 
