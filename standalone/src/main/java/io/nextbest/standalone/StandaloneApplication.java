@@ -1,16 +1,23 @@
 package io.nextbest.standalone;
 
 import io.nextbest.catalog.CatalogServiceConfiguration;
+import io.nextbest.catalog.credit.CreditBalances;
+import io.nextbest.catalog.sample.DemoTenant;
+import io.nextbest.catalog.system.CatalogProperties;
 import io.nextbest.decision.DecisionServiceConfiguration;
+import io.nextbest.decision.readmodel.DecisionReadModels;
 import io.nextbest.feedback.FeedbackServiceConfiguration;
 import io.nextbest.ingest.IngestServiceConfiguration;
+import io.nextbest.ingest.readmodel.IngestReadModels;
 import io.nextbest.standalone.infra.EmbeddedInfrastructureInitializer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * The whole platform in one process for a newcomer: an in-process Kafka broker and PostgreSQL
@@ -23,6 +30,13 @@ import org.springframework.context.annotation.Import;
 @Import({StartupReport.class, CatalogServiceConfiguration.class, IngestServiceConfiguration.class,
         FeedbackServiceConfiguration.class, DecisionServiceConfiguration.class})
 public class StandaloneApplication {
+
+    /** Named {@code sampleData} in {@code /actuator/health}; part of the readiness group (application.yaml). */
+    @Bean
+    SampleDataReadiness sampleDataHealthIndicator(CatalogProperties catalog, DemoTenant demo, DatabaseClient db, DecisionReadModels decision,
+            IngestReadModels ingest, CreditBalances credit) {
+        return new SampleDataReadiness(catalog.demo().loadOnStart(), demo, db, decision, ingest, credit);
+    }
 
     public static void main(String[] args) {
         start(args);

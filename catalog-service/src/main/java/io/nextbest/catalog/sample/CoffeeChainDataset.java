@@ -88,8 +88,8 @@ final class CoffeeChainDataset {
             for (Channel channel : channels) {
                 Placement placement = channel.placements().get(0);
                 creatives.add(new Creative(offer.id() + "-" + channel.id(), offer.id(), channel.id(), placement.key(), offer.name() + " (" + channel.type() + ")",
-                        100, "active", Map.of("headline", "{{first_name}}, " + offer.name().substring("Starbucks: ".length()),
-                        "body", "Just for you in {{region}}: " + offer.shortDesc())));
+                        100, "active", Map.of("headline", "{{customer.first_name|Hi there}}, " + offer.name().substring("Starbucks: ".length()),
+                        "body", "Just for you in the {{customer.region}}: " + offer.shortDesc())));
             }
         }
         return creatives;

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nextbest.catalog.entities.EntityTypes;
 import io.nextbest.model.catalog.CatalogEntity;
+import io.nextbest.model.catalog.entity.Creative;
 import io.nextbest.model.catalog.entity.CustomerProfile;
 import io.nextbest.model.catalog.entity.Offer;
 import io.nextbest.model.catalog.entity.Product;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The demo dataset has the shape the seeds' examples rely on, passes the admin API's own checks and is the same on every install. */
@@ -20,6 +24,30 @@ class CoffeeChainDatasetTest {
         assertThat(customer.id()).isEqualTo("SBX-000100");
         assertThat(customer.attributes()).containsKeys("tier", "loyalty_score", "region", "age", "income");
         assertThat(customer.segments()).isNotEmpty();
+    }
+
+    @Test
+    void everyCustomerTokenOfACreativeNamesAnAttributeEveryCustomerHasOrCarriesAFallback() {
+        // decision-service fills {{customer.x}} from the profile and renders a token without value
+        // as empty text; a demo creative should never show a newcomer "Just for you in : …".
+        CoffeeChainDataset data = new CoffeeChainDataset();
+        List<CustomerProfile> customers = data.customers();
+        Pattern token = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*(\\|[^}]*)?}}");
+        List<String> tokens = new ArrayList<>();
+        for (Creative creative : data.creatives(data.offers(), data.channels())) {
+            for (String text : creative.content().values()) {
+                Matcher m = token.matcher(text);
+                while (m.find()) {
+                    tokens.add(m.group(1));
+                    assertThat(m.group(1)).as("token in %s", creative.id()).startsWith("customer.");
+                    if (m.group(2) == null) {
+                        String attribute = m.group(1).substring("customer.".length());
+                        assertThat(customers).as("customers with %s", attribute).allSatisfy(c -> assertThat(c.attributes()).containsKey(attribute));
+                    }
+                }
+            }
+        }
+        assertThat(tokens).isNotEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.nextbest.decision.recommend;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -7,14 +8,15 @@ import java.util.Map;
  * The recommend response exactly as the decisioning seed shows it, plus the reference's
  * {@code afterContactPolicy}, the experiment variant and {@code controlGroup} in {@code meta}.
  * A multi-placement request gets {@code placements} (one group per placement, in request order)
- * and {@code decisions} holds all of them in that order; {@code count} counts them all.
+ * and {@code decisions} holds all of them in that order; {@code count} counts them all. Without
+ * placements (and {@code trace} without {@code debug}) the field is left out, not sent as null.
  */
 public record RecommendResponse(
         String recommendationId,
         String customerId,
         int count,
         List<DecisionView> decisions,
-        List<PlacementGroup> placements,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<PlacementGroup> placements,
         Meta meta) {
 
     public record DecisionView(
@@ -49,6 +51,6 @@ public record RecommendResponse(
             String variant,
             boolean controlGroup,
             String scoringMethod,
-            List<Map<String, Object>> trace) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Map<String, Object>> trace) {
     }
 }
