@@ -23,7 +23,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = EmbeddedKafkaInitializer.class)
-@AutoConfigureWebTestClient
+// 30 s, not the default 5 s: a guard against a hung call, not a latency check — the first call of
+// a context (snapshots, JIT) takes seconds on a loaded 2-core build machine.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 public @interface KafkaIntegrationTest {
 
     /** Extra {@code key=value} properties, as for {@link SpringBootTest#properties()}. */
