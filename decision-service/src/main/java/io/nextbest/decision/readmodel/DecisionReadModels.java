@@ -3,8 +3,10 @@ package io.nextbest.decision.readmodel;
 import io.nextbest.model.catalog.CatalogChange;
 import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.model.catalog.entity.ApiKey;
+import io.nextbest.model.stats.ContactHistory;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
+import io.nextbest.support.query.InteractiveQuery;
 import io.nextbest.support.query.StoreNotReadyException;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -13,20 +15,24 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import reactor.core.publisher.Mono;
 
 /**
  * decision-service's access to its running read-model stores: the catalog (through
- * {@link CatalogLoader}), the statistics (through {@link StatisticsLoader}) and API keys. While the
- * Streams app is not running every read fails with {@link StoreNotReadyException} (503): answering
- * "unknown key" or "no active flow" from a half-loaded store would turn a restart into false 401s
- * and 404s.
+ * {@link CatalogLoader}), the offer statistics (through {@link StatisticsLoader}) and API keys from
+ * the local global stores, and a customer's contact history from whichever instance owns it
+ * (through {@link InteractiveQuery}). While the Streams app is not running every read fails with
+ * {@link StoreNotReadyException} (503): answering "unknown key" or "no active flow" from a
+ * half-loaded store would turn a restart into false 401s and 404s.
  */
 public class DecisionReadModels {
 
     private final Supplier<KafkaStreams> streams;
+    private final InteractiveQuery<TenantKey, ContactHistory> contacts;
 
-    public DecisionReadModels(Supplier<KafkaStreams> streams) {
+    public DecisionReadModels(Supplier<KafkaStreams> streams, InteractiveQuery<TenantKey, ContactHistory> contacts) {
         this.streams = streams;
+        this.contacts = contacts;
     }
 
     public CatalogLoader catalog() {
@@ -34,8 +40,15 @@ public class DecisionReadModels {
     }
 
     public StatisticsLoader statistics() {
-        return new StatisticsLoader(() -> store(DecisionReadModelsTopology.OFFER_STATS_STORE),
-                () -> store(DecisionReadModelsTopology.CUSTOMER_CONTACTS_STORE));
+        return new StatisticsLoader(() -> store(DecisionReadModelsTopology.OFFER_STATS_STORE));
+    }
+
+    /**
+     * The customer's stored contact history ({@link ContactHistory#EMPTY} when none), read on the
+     * instance owning the customer's partition; never blocks the calling thread.
+     */
+    public Mono<ContactHistory> customerContacts(TenantId tenant, String customerId) {
+        return contacts.get(new TenantKey(tenant, customerId)).map(found -> found.orElse(ContactHistory.EMPTY));
     }
 
     /** The item models of the personalization API's predictions. */

@@ -1,6 +1,8 @@
 package io.nextbest.decision.readmodel;
 
 import io.nextbest.model.catalog.CatalogEntity;
+import io.nextbest.model.stats.ContactHistory;
+import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topic;
 import io.nextbest.model.topic.Topics;
 import io.nextbest.support.streams.ReadModels;
@@ -8,13 +10,17 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * What decision-service reads, held as fully replicated local stores: every catalog entity except
- * trackers and tenants (API keys included, for authenticating recommend calls), and the learned
- * statistics feedback-service writes — {@code offer-stats} ({@link #OFFER_STATS_STORE}) and
- * {@code customer-contacts} ({@link #CUSTOMER_CONTACTS_STORE}). Catalog store names are
+ * What decision-service reads: as fully replicated local stores every catalog entity except
+ * trackers and tenants (API keys included, for authenticating recommend calls) and the tenant-wide
+ * {@code offer-stats} ({@link #OFFER_STATS_STORE}); partitioned by customer like its topic, the
+ * per-customer {@code customer-contacts} ({@link #CUSTOMER_CONTACTS_STORE}), which instances read
+ * through an interactive query that forwards to the owning instance. Catalog store names are
  * {@link #storeName(CatalogEntity)}.
  */
 public class DecisionReadModelsTopology {
@@ -23,10 +29,7 @@ public class DecisionReadModelsTopology {
             EnumSet.of(CatalogEntity.TRACKER, CatalogEntity.TENANT));
 
     public static final String OFFER_STATS_STORE = "decision-offer-stats";
-    /**
-     * Replicated on every instance for now; a partitioned store queried through
-     * {@code InteractiveQuery} (forwarding to the owner) is the scale-out path.
-     */
+    /** Partitioned: each instance holds the customers of its partitions; query it through {@code InteractiveQuery}. */
     public static final String CUSTOMER_CONTACTS_STORE = "decision-customer-contacts";
 
     public static String storeName(CatalogEntity entity) {
@@ -44,7 +47,7 @@ public class DecisionReadModelsTopology {
     public void buildTopology(StreamsBuilder builder) {
         ENTITIES.forEach(entity -> ReadModels.globalStore(builder, Topics.catalog(entity), storeName(entity)));
         ReadModels.globalStore(builder, Topics.OFFER_STATS, OFFER_STATS_STORE);
-        ReadModels.globalStore(builder, Topics.CUSTOMER_CONTACTS, CUSTOMER_CONTACTS_STORE);
+        customerContacts(builder);
         buildItemModels(builder);
     }
 
@@ -56,7 +59,7 @@ public class DecisionReadModelsTopology {
     public static final String ITEM_COOCCURRENCE_STORE = "decision-item-cooccurrence";
     /**
      * {@code user-recent-items}: recent items per {@code project:userId}. Replicated on every
-     * instance for now, like customer contacts; the scale-out path is a partitioned store read
+     * instance for now (customer contacts are partitioned already); the scale-out path is a partitioned store read
      * through {@code InteractiveQuery}.
      */
     public static final String USER_RECENT_ITEMS_STORE = "decision-user-recent-items";
@@ -68,5 +71,14 @@ public class DecisionReadModelsTopology {
         ReadModels.globalStore(builder, Topics.ITEM_STATS, ITEM_STATS_STORE);
         ReadModels.globalStore(builder, Topics.ITEM_COOCCURRENCE, ITEM_COOCCURRENCE_STORE);
         ReadModels.globalStore(builder, Topics.USER_RECENT_ITEMS, USER_RECENT_ITEMS_STORE);
+    }
+
+    // A KTable, not a global store: one entry per customer is too many to replicate to every instance.
+    private static void customerContacts(StreamsBuilder builder) {
+        Topic<TenantKey, ContactHistory> topic = Topics.CUSTOMER_CONTACTS;
+        builder.table(topic.name(), topic.consumed(),
+                Materialized.<TenantKey, ContactHistory, KeyValueStore<Bytes, byte[]>>as(CUSTOMER_CONTACTS_STORE)
+                        .withKeySerde(topic.keySerde())
+                        .withValueSerde(topic.valueSerde()));
     }
 }

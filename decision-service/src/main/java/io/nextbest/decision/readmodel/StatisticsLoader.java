@@ -22,24 +22,22 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * Adapts the feedback-service statistics held in decision's read models to the core's inputs:
  * {@code offer-stats} becomes an {@link EvidenceSource} (positive and negative outcome totals at
  * offer, category and tenant level; neutral outcomes such as impressions are not evidence) and
- * the customer's {@code customer-contacts} entry becomes the core's {@link ContactHistory}, each
- * contact's category filled in from the catalog because the feedback record does not carry it.
- * Volume-cap counts are not produced by feedback-service yet, so they read as zero.
+ * the customer's {@code customer-contacts} entry (looked up by the caller, since it may live on
+ * another instance) becomes the core's {@link ContactHistory}, each contact's category filled in
+ * from the catalog because the feedback record does not carry it. Volume-cap counts are not
+ * produced by feedback-service yet, so they read as zero.
  */
 public final class StatisticsLoader {
 
     private final Supplier<ReadOnlyKeyValueStore<TenantKey, OfferStats>> offerStats;
-    private final Supplier<ReadOnlyKeyValueStore<TenantKey, io.nextbest.model.stats.ContactHistory>> contacts;
 
-    public StatisticsLoader(Supplier<ReadOnlyKeyValueStore<TenantKey, OfferStats>> offerStats,
-                            Supplier<ReadOnlyKeyValueStore<TenantKey, io.nextbest.model.stats.ContactHistory>> contacts) {
+    public StatisticsLoader(Supplier<ReadOnlyKeyValueStore<TenantKey, OfferStats>> offerStats) {
         this.offerStats = offerStats;
-        this.contacts = contacts;
     }
 
-    /** Everything learned about {@code customerId} and the tenant's offers, as of now. */
-    public CustomerStatistics statistics(TenantId tenant, String customerId, List<Offer> offers) {
-        return new CustomerStatistics(history(tenant, customerId, offers), evidence(tenant), VolumeCounts.NONE);
+    /** Everything learned about a customer with the stored {@code contacts} and about the tenant's offers, as of now. */
+    public CustomerStatistics statistics(TenantId tenant, io.nextbest.model.stats.ContactHistory contacts, List<Offer> offers) {
+        return new CustomerStatistics(history(contacts, offers), evidence(tenant), VolumeCounts.NONE);
     }
 
     /** The tenant's evidence; every lookup reads the store, so a newer record is seen by the next call. */
@@ -63,8 +61,8 @@ public final class StatisticsLoader {
         };
     }
 
-    public ContactHistory history(TenantId tenant, String customerId, List<Offer> offers) {
-        io.nextbest.model.stats.ContactHistory stored = contacts.get().get(new TenantKey(tenant, customerId));
+    /** The core's view of a stored contact history; {@code null} is a customer without contacts. */
+    public static ContactHistory history(io.nextbest.model.stats.ContactHistory stored, List<Offer> offers) {
         if (stored == null || stored.contacts().isEmpty()) {
             return ContactHistory.EMPTY;
         }

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The decisioning API's {@code POST /api/v1/recommend}: authenticates the key of the tenant in
@@ -64,8 +63,7 @@ class RecommendController {
         RateLimits.Remaining budget = rateLimits.consume(key);
         return BoundedBody.read(request, settings.limits().maxBodyBytes())
                 .map(RecommendBody::decode)
-                .publishOn(Schedulers.boundedElastic())
-                .map(decoded -> recommender.recommend(key.tenant(), decoded, fallbackSeed(request)))
+                .flatMap(decoded -> recommender.recommend(key.tenant(), decoded, fallbackSeed(request)))
                 .flatMap(recommendation -> publisher.publishAll(writes(recommendation)).thenReturn(recommendation))
                 .map(recommendation -> {
                     meters.counter("nextbest.decision.decisions", "variant", recommendation.variant()).increment();

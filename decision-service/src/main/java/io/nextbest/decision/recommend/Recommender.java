@@ -14,18 +14,22 @@ import io.nextbest.model.catalog.entity.CustomerProfile;
 import io.nextbest.model.catalog.entity.DecisionFlow;
 import io.nextbest.model.event.DecisionRecord;
 import io.nextbest.model.event.Outcome;
+import io.nextbest.model.stats.ContactHistory;
 import io.nextbest.model.tenant.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One recommend call against the local read models: resolves the customer (404 when a named
  * customer has no profile) and the flow (404 when none is runnable), runs {@link DecisionPipeline}
- * over the tenant's catalog and learned statistics, and returns the response with the records to
- * publish before answering. Reads stores, so it runs off the event loop.
+ * over the tenant's catalog, the offer statistics and the customer's contact history (from the
+ * instance owning the customer's partition), and returns the response with the records to publish
+ * before answering.
  */
 class Recommender {
 
@@ -44,7 +48,24 @@ class Recommender {
                           String variant) {
     }
 
-    Recommendation recommend(TenantId tenant, RecommendRequest request, String fallbackSeed) {
+    /** What is read before the customer's contact history: who, under which flow, over which catalog. */
+    private record Prepared(String customerId, CustomerProfile profile, DecisionFlow flow, DecisionCatalog catalog) {
+    }
+
+    /**
+     * Decides off the event loop: catalog reads on {@code boundedElastic}, the contact history from
+     * whichever instance owns the customer (a forwarded lookup resumes on an HTTP client thread,
+     * hence the hop back before deciding).
+     */
+    Mono<Recommendation> recommend(TenantId tenant, RecommendRequest request, String fallbackSeed) {
+        return Mono.fromCallable(() -> prepare(tenant, request, fallbackSeed))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(prepared -> readModels.customerContacts(tenant, prepared.customerId())
+                        .publishOn(Schedulers.boundedElastic())
+                        .map(contacts -> decide(tenant, request, prepared, contacts)));
+    }
+
+    private Prepared prepare(TenantId tenant, RecommendRequest request, String fallbackSeed) {
         CatalogLoader catalogs = readModels.catalog();
         String customerId = RecommendMapping.customerId(request, tenant.value(), fallbackSeed);
         CustomerProfile profile = request.anonymous() ? null
@@ -54,11 +75,17 @@ class Recommender {
                         request.flowKey())
                 .orElseThrow(() -> RecommendRejection.notFound(request.flowKey() == null ? "No active decision flow"
                         : "No active decision flow: " + request.flowKey()));
-        DecisionCatalog catalog = catalogs.catalog(tenant, flow);
-        CustomerStatistics statistics = readModels.statistics().statistics(tenant, customerId, catalog.offers());
+        return new Prepared(customerId, profile, flow, catalogs.catalog(tenant, flow));
+    }
+
+    private Recommendation decide(TenantId tenant, RecommendRequest request, Prepared prepared, ContactHistory contacts) {
+        String customerId = prepared.customerId();
+        DecisionFlow flow = prepared.flow();
+        DecisionCatalog catalog = prepared.catalog();
+        CustomerStatistics statistics = readModels.statistics().statistics(tenant, contacts, catalog.offers());
         String recommendationId = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        DecisionContext context = RecommendMapping.context(request, tenant.value(), customerId, recommendationId, profile, now);
+        DecisionContext context = RecommendMapping.context(request, tenant.value(), customerId, recommendationId, prepared.profile(), now);
         boolean debug = Boolean.TRUE.equals(request.debug());
         // Flows with a model key are scored without the model until the model registry is served here.
         if (request.placements() == null || request.placements().isEmpty()) {

@@ -20,8 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,8 +46,7 @@ class StatisticsLoaderTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decision-stats-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(builder.build(), config);
-        loader = new StatisticsLoader(() -> driver.getKeyValueStore(DecisionReadModelsTopology.OFFER_STATS_STORE),
-                () -> driver.getKeyValueStore(DecisionReadModelsTopology.CUSTOMER_CONTACTS_STORE));
+        loader = new StatisticsLoader(() -> driver.getKeyValueStore(DecisionReadModelsTopology.OFFER_STATS_STORE));
     }
 
     @AfterEach
@@ -99,7 +100,7 @@ class StatisticsLoaderTest {
                         T0.plusSeconds(60)), false, 100, Duration.ofDays(90));
         publish(Topics.CUSTOMER_CONTACTS, new TenantKey(COFFEE, "cust-1"), history);
 
-        List<ContactEvent> events = loader.history(COFFEE, "cust-1",
+        List<ContactEvent> events = StatisticsLoader.history(storedContacts(COFFEE, "cust-1"),
                 List.of(offer("latte").category("drinks").build())).events();
 
         assertThat(events).containsExactlyInAnyOrder(
@@ -109,6 +110,55 @@ class StatisticsLoaderTest {
 
     @Test
     void aCustomerWithoutContactsHasAnEmptyHistory() {
-        assertThat(loader.history(COFFEE, "nobody", List.of()).events()).isEmpty();
+        assertThat(StatisticsLoader.history(storedContacts(COFFEE, "nobody"), List.of()).events()).isEmpty();
+    }
+
+    @Test
+    void customerContactsArePartitionedByCustomerAndKeepTheLatestHistory() {
+        ContactHistory first = ContactHistory.EMPTY.plus(
+                new Contact("latte", "email", "impression", Classification.NEUTRAL, OutcomeCategory.IMPRESSION, T0), false, 100, Duration.ofDays(90));
+        ContactHistory second = first.plus(
+                new Contact("mocha", "web", "click", Classification.POSITIVE, OutcomeCategory.RESPONSE, T0.plusSeconds(5)), false, 100, Duration.ofDays(90));
+        publish(Topics.CUSTOMER_CONTACTS, new TenantKey(COFFEE, "cust-1"), first);
+        publish(Topics.CUSTOMER_CONTACTS, new TenantKey(COFFEE, "cust-1"), second);
+        publish(Topics.CUSTOMER_CONTACTS, new TenantKey(TEA, "cust-1"), first);
+
+        assertThat(storedContacts(COFFEE, "cust-1")).isEqualTo(second);
+        assertThat(storedContacts(TEA, "cust-1")).isEqualTo(first);
+    }
+
+    @Test
+    void customerContactsIsAPartitionedTableWhileOfferStatsStaysGlobal() {
+        TopologyDescription description = topologyDescription();
+
+        // A task store (one partition per instance), not a global store (every customer on every instance).
+        assertThat(description.subtopologies()).flatExtracting(TopologyDescription.Subtopology::nodes)
+                .filteredOn(node -> node instanceof TopologyDescription.Processor)
+                .flatExtracting(node -> ((TopologyDescription.Processor) node).stores())
+                .containsExactly(DecisionReadModelsTopology.CUSTOMER_CONTACTS_STORE);
+        assertThat(description.globalStores()).extracting(store -> store.processor().stores())
+                .contains(Set.of(DecisionReadModelsTopology.OFFER_STATS_STORE))
+                .doesNotContain(Set.of(DecisionReadModelsTopology.CUSTOMER_CONTACTS_STORE));
+        assertThat(description.subtopologies().toString()).doesNotContain("KTABLE-").doesNotContain("KSTREAM-");
+    }
+
+    @Test
+    void aTombstoneRemovesTheCustomersHistory() {
+        publish(Topics.CUSTOMER_CONTACTS, new TenantKey(COFFEE, "cust-1"), ContactHistory.EMPTY.plus(
+                new Contact("latte", "email", "impression", Classification.NEUTRAL, OutcomeCategory.IMPRESSION, T0), false, 100, Duration.ofDays(90)));
+        publish(Topics.CUSTOMER_CONTACTS, new TenantKey(COFFEE, "cust-1"), null);
+
+        assertThat(storedContacts(COFFEE, "cust-1")).isNull();
+    }
+
+    private ContactHistory storedContacts(TenantId tenant, String customerId) {
+        return driver.<TenantKey, ContactHistory>getKeyValueStore(DecisionReadModelsTopology.CUSTOMER_CONTACTS_STORE)
+                .get(new TenantKey(tenant, customerId));
+    }
+
+    private static TopologyDescription topologyDescription() {
+        StreamsBuilder builder = new StreamsBuilder();
+        new DecisionReadModelsTopology().buildTopology(builder);
+        return builder.build().describe();
     }
 }

@@ -26,6 +26,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The tight rate limit of this context is tested here too.
  */
 @KafkaIntegrationTest(properties = {
+        // Its own Streams group: sharing RecommendIT's would split the partitioned contacts store
+        // between two contexts that both advertise localhost:0 (random port).
+        "nextbest.streams.application-id-prefix=recommend-outage-",
         "nextbest.decision.rate-limit.capacity=3",
         "nextbest.decision.rate-limit.refill-tokens=1",
         "nextbest.decision.rate-limit.refill-period=1h"})

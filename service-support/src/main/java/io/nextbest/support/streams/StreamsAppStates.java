@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * The last known state of each Kafka Streams app of this process, and whether it has ever
- * finished restoring (reached RUNNING). Health indicators read it; each app's state listener
+ * The last known state of each Kafka Streams app of this process, and whether it has finished
+ * restoring (reached RUNNING) since it was last started. Health indicators read it; each app's state listener
  * writes it.
  */
 public class StreamsAppStates {
@@ -23,6 +23,10 @@ public class StreamsAppStates {
         current.put(app, state);
         if (state == KafkaStreams.State.RUNNING) {
             restored.add(app);
+        } else if (state == KafkaStreams.State.PENDING_SHUTDOWN || state == KafkaStreams.State.NOT_RUNNING) {
+            // Stopped (Spring stops and restarts it with its lifecycle): the next start restores its
+            // partitioned stores again and must reach RUNNING before it counts as restored.
+            restored.remove(app);
         }
     }
 

@@ -46,6 +46,21 @@ class StreamsHealthIndicatorTest {
     }
 
     @Test
+    void anAppStoppedAndStartedAgainIsNotReadyUntilItRunsAgain() {
+        states.register("a");
+        states.record("a", State.RUNNING);
+        states.record("a", State.PENDING_SHUTDOWN);
+        states.record("a", State.NOT_RUNNING);
+        states.record("a", State.REBALANCING);
+
+        assertThat(readiness.health(true).getStatus()).isEqualTo(Status.DOWN);
+
+        states.record("a", State.RUNNING);
+
+        assertThat(readiness.health(true).getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
     void livenessIsDownOnlyWhenAnAppDied() {
         states.register("a");
         states.record("a", State.REBALANCING);
