@@ -24,13 +24,19 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public class DecisionReadModels {
 
     private final Supplier<KafkaStreams> streams;
+    private final CatalogSnapshots snapshots;
 
-    public DecisionReadModels(Supplier<KafkaStreams> streams) {
+    /**
+     * @param snapshots the instance the read-model topology invalidates
+     *                  ({@link DecisionReadModelsTopology#DecisionReadModelsTopology(CatalogSnapshots)})
+     */
+    public DecisionReadModels(Supplier<KafkaStreams> streams, CatalogSnapshots snapshots) {
         this.streams = streams;
+        this.snapshots = snapshots;
     }
 
     public CatalogLoader catalog() {
-        return new CatalogLoader(entity -> store(DecisionReadModelsTopology.storeName(entity)));
+        return new CatalogLoader(entity -> store(DecisionReadModelsTopology.storeName(entity)), snapshots);
     }
 
     public StatisticsLoader statistics() {

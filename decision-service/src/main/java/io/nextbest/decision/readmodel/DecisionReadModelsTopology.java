@@ -1,6 +1,8 @@
 package io.nextbest.decision.readmodel;
 
+import io.nextbest.model.catalog.CatalogChange;
 import io.nextbest.model.catalog.CatalogEntity;
+import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topic;
 import io.nextbest.model.topic.Topics;
 import io.nextbest.support.streams.ReadModels;
@@ -9,13 +11,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * What decision-service reads, held as fully replicated local stores: every catalog entity except
  * trackers and tenants (API keys included, for authenticating recommend calls), and the learned
  * statistics feedback-service writes — {@code offer-stats} ({@link #OFFER_STATS_STORE}) and
  * {@code customer-contacts} ({@link #CUSTOMER_CONTACTS_STORE}). Catalog store names are
- * {@link #storeName(CatalogEntity)}.
+ * {@link #storeName(CatalogEntity)}; their records pass through {@link CatalogStoreUpdater}, which
+ * invalidates the {@link CatalogSnapshots} recommend reads.
  */
 public class DecisionReadModelsTopology {
 
@@ -40,9 +44,34 @@ public class DecisionReadModelsTopology {
         return topics;
     }
 
+    private final CatalogSnapshots snapshots;
+
+    /** Without anyone reading snapshots (tests of the stores alone). */
+    public DecisionReadModelsTopology() {
+        this(new CatalogSnapshots());
+    }
+
+    public DecisionReadModelsTopology(CatalogSnapshots snapshots) {
+        this.snapshots = snapshots;
+    }
+
     public void buildTopology(StreamsBuilder builder) {
-        ENTITIES.forEach(entity -> ReadModels.globalStore(builder, Topics.catalog(entity), storeName(entity)));
+        ENTITIES.forEach(entity -> catalogStore(builder, entity));
         ReadModels.globalStore(builder, Topics.OFFER_STATS, OFFER_STATS_STORE);
         ReadModels.globalStore(builder, Topics.CUSTOMER_CONTACTS, CUSTOMER_CONTACTS_STORE);
+    }
+
+    /**
+     * The same timestamped key-value store a GlobalKTable materializes (so existing state
+     * directories stay readable), filled by {@link CatalogStoreUpdater} instead of the built-in
+     * source so that every write also bumps the tenant's snapshot version.
+     */
+    private void catalogStore(StreamsBuilder builder, CatalogEntity entity) {
+        Topic<TenantKey, CatalogChange> topic = Topics.catalog(entity);
+        String store = storeName(entity);
+        builder.addGlobalStore(
+                Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(store),
+                        topic.keySerde(), topic.valueSerde()).withLoggingDisabled(),
+                topic.name(), topic.consumed(), () -> new CatalogStoreUpdater(store, entity, snapshots));
     }
 }

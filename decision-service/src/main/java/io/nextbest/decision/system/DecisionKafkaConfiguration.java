@@ -1,6 +1,7 @@
 package io.nextbest.decision.system;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.nextbest.decision.readmodel.CatalogSnapshots;
 import io.nextbest.decision.readmodel.DecisionReadModels;
 import io.nextbest.decision.readmodel.DecisionReadModelsTopology;
 import io.nextbest.model.auth.ApiKeyHashing;
@@ -46,15 +47,23 @@ class DecisionKafkaConfiguration {
         return TopicDeclarations.of(topics, settings);
     }
 
+    /** Written by the read-model topology's catalog store updaters, read by recommend. */
+    @Bean
+    CatalogSnapshots decisionCatalogSnapshots() {
+        return new CatalogSnapshots();
+    }
+
     @Bean(READ_MODELS_BEAN)
     StreamsBuilderFactoryBean decisionReadModels(KafkaProperties kafka, StreamsProperties settings,
-                                                 StreamsAppStates states, MeterRegistry meters) {
-        return StreamsApps.create(READ_MODELS_APP, new DecisionReadModelsTopology()::buildTopology, kafka, settings, states, meters);
+                                                 StreamsAppStates states, MeterRegistry meters, CatalogSnapshots snapshots) {
+        return StreamsApps.create(READ_MODELS_APP, new DecisionReadModelsTopology(snapshots)::buildTopology, kafka, settings,
+                states, meters);
     }
 
     @Bean
-    DecisionReadModels decisionReadModelStores(BeanFactory beans) {
-        return new DecisionReadModels(() -> beans.getBean("&" + READ_MODELS_BEAN, StreamsBuilderFactoryBean.class).getKafkaStreams());
+    DecisionReadModels decisionReadModelStores(BeanFactory beans, CatalogSnapshots snapshots) {
+        return new DecisionReadModels(() -> beans.getBean("&" + READ_MODELS_BEAN, StreamsBuilderFactoryBean.class).getKafkaStreams(),
+                snapshots);
     }
 
     @Bean
