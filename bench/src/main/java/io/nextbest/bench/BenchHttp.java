@@ -27,6 +27,8 @@ final class BenchHttp implements AutoCloseable {
     private final ConnectionProvider pool;
     private final LoopResources loops;
     private final HttpClient client;
+    /** For set-up calls: loading the sample data into a tenant takes tens of seconds on a loaded box. */
+    private final HttpClient patientClient;
 
     BenchHttp(String baseUrl, int maxConnections, int eventLoopThreads) {
         this.pool = ConnectionProvider.builder("bench")
@@ -40,10 +42,20 @@ final class BenchHttp implements AutoCloseable {
                 .baseUrl(baseUrl)
                 .responseTimeout(Duration.ofSeconds(30))
                 .headers(h -> h.set("Content-Type", "application/json"));
+        this.patientClient = client.responseTimeout(Duration.ofMinutes(5));
     }
 
     /** POSTs {@code body}; completes with the answer, never with an error. */
     Mono<Response> post(String uri, Consumer<HttpHeaders> headers, String body) {
+        return post(client, uri, headers, body);
+    }
+
+    /** {@link #post} with a 5-minute answer timeout, for set-up. */
+    Mono<Response> postPatiently(String uri, Consumer<HttpHeaders> headers, String body) {
+        return post(patientClient, uri, headers, body);
+    }
+
+    private static Mono<Response> post(HttpClient client, String uri, Consumer<HttpHeaders> headers, String body) {
         return client.headers(headers)
                 .post()
                 .uri(uri)

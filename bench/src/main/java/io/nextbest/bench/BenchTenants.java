@@ -26,7 +26,7 @@ final class BenchTenants {
     }
 
     static final String FEEDBACK_FLOW = "bench-propensity";
-    private static final Duration CALL = Duration.ofSeconds(60);
+    private static final Duration CALL = Duration.ofMinutes(6);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BenchHttp http;
@@ -38,20 +38,20 @@ final class BenchTenants {
     }
 
     void topUp(Tenant tenant, long amount) {
-        expect(201, http.post("/admin/v1/credit/top-ups", tenant.headers(),
+        expect(201, http.postPatiently("/admin/v1/credit/top-ups", tenant.headers(),
                 "{\"amount\":" + amount + ",\"reference\":\"bench\"}").block(CALL), "credit top-up");
     }
 
     /** A fresh tenant with the sample data and {@code offers} offers (at least the sample's 60). */
     Tenant create(String id, int offers) {
         Consumer<HttpHeaders> operator = h -> h.set("X-Tenant-Id", id).set("X-API-Key", operatorKey);
-        expect(201, http.post("/admin/v1/tenants", operator,
+        expect(201, http.postPatiently("/admin/v1/tenants", operator,
                 "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"status\":\"active\"}").block(CALL), "create tenant " + id);
-        BenchHttp.Response key = http.post("/admin/v1/api-keys", operator,
+        BenchHttp.Response key = http.postPatiently("/admin/v1/api-keys", operator,
                 "{\"name\":\"bench\",\"kind\":\"admin\",\"scopes\":[]}").block(CALL);
         expect(201, key, "api key for " + id);
         Tenant tenant = new Tenant(id, JSON.readTree(key.body()).get("key").asString(), offers);
-        expect(200, http.post("/admin/v1/sample-data", tenant.headers(), "").block(CALL), "sample data for " + id);
+        expect(200, http.postPatiently("/admin/v1/sample-data", tenant.headers(), "").block(CALL), "sample data for " + id);
         growOffers(tenant);
         return tenant;
     }
@@ -82,7 +82,7 @@ final class BenchTenants {
 
     private void postAll(Tenant tenant, List<String[]> posts) {
         Flux.fromIterable(posts)
-                .flatMap(p -> http.post("/admin/v1/" + p[0], tenant.headers(), p[1])
+                .flatMap(p -> http.postPatiently("/admin/v1/" + p[0], tenant.headers(), p[1])
                         .doOnNext(r -> expect(201, r, "create " + p[0])), 8)
                 .blockLast(Duration.ofMinutes(10));
     }
@@ -103,7 +103,7 @@ final class BenchTenants {
 
     /** A flow ranking by learned propensity only, so one click visibly moves the offer's evidence. */
     void addFeedbackFlow(Tenant tenant) {
-        expect(201, http.post("/admin/v1/decision-flows", tenant.headers(), "{\"id\":\"" + FEEDBACK_FLOW + "\",\"key\":\""
+        expect(201, http.postPatiently("/admin/v1/decision-flows", tenant.headers(), "{\"id\":\"" + FEEDBACK_FLOW + "\",\"key\":\""
                 + FEEDBACK_FLOW + "\",\"name\":\"bench propensity\",\"status\":\"active\",\"isDefault\":false,"
                 + "\"stages\":[\"scoring\",\"ranking\"],\"scoring\":{\"method\":\"propensity\",\"smoothingWeight\":10.0},"
                 + "\"limit\":10}").block(CALL), "feedback flow");
