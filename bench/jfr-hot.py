@@ -21,7 +21,7 @@ for e in events:
     thread = (v.get("sampledThread") or {}).get("javaName") or ""
     if thread_filter not in thread:
         continue
-    frames = [f["method"]["type"]["name"] + "." + f["method"]["name"] for f in v["stackTrace"]["frames"]]
+    frames = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in v["stackTrace"]["frames"]]
     if not frames:
         continue
     total += 1

@@ -58,8 +58,10 @@ final class ProcessSampler implements AutoCloseable {
         if (ticks < 0 || rss < 0) {
             return;
         }
-        double cpu = percent(ticks - lastTicks, now - lastNanos);
-        peakCpu = Math.max(peakCpu, cpu);
+        // A peak over a very short interval is tick rounding (one tick is 10 ms of CPU), not load.
+        if (now - lastNanos >= PERIOD_MS * 1_000_000 / 2) {
+            peakCpu = Math.max(peakCpu, percent(ticks - lastTicks, now - lastNanos));
+        }
         lastTicks = ticks;
         lastNanos = now;
         rssSumKb += rss;
