@@ -76,6 +76,7 @@ public final class BenchMain {
                 tenants.awaitCatalog(t, BenchTenants.FEEDBACK_FLOW);
                 report.loadBefore("feedback loop");
                 report.feedbackLoop(new FeedbackLoopScenario(http, t).run(options.trials()));
+                write(options, report);
             }
             if (options.only().contains("recommend")) {
                 List<BenchTenants.Tenant> catalogs = new java.util.ArrayList<>(List.of(demo));
@@ -88,6 +89,7 @@ public final class BenchMain {
                 report.loadBefore("recommend");
                 report.recommend(new RecommendScenario(http, openLoop)
                         .run(catalogs, options.rates(), options.warmup(), options.measured()));
+                write(options, report);
             }
             // Last: its events keep the feedback topology busy for a while after the run.
             if (options.only().contains("collector")) {
@@ -99,8 +101,13 @@ public final class BenchMain {
                         .run(options.batches(), options.warmup(), options.measured()));
             }
         }
+        write(options, report);
+        System.out.println("bench: wrote " + options.out());
+    }
+
+    /** After every part, so a run that is stopped half-way still leaves what it measured. */
+    private static void write(Options options, Report report) throws IOException {
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         Files.writeString(options.out(), report.markdown());
-        System.out.println("bench: wrote " + options.out());
     }
 }

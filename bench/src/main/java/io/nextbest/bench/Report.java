@@ -127,12 +127,13 @@ final class Report {
                 .append("- standalone RSS and CPU: `/proc/<pid>/status` VmRSS and `/proc/<pid>/stat` utime+stime sampled every ")
                 .append(ProcessSampler.PERIOD_MS).append(" ms during each measured run; CPU in % of one core (")
                 .append(Machine.cores() * 100).append(" % = every core)\n");
+        List<String> rows = new ArrayList<>(targets);
         if (peakRssKb > 0) {
-            targets.add(String.format("| standalone RSS ≤ 1 GiB | peak %d MiB over all runs | %s |", peakRssKb / 1024,
+            rows.add(String.format("| standalone RSS ≤ 1 GiB | peak %d MiB over all runs | %s |", peakRssKb / 1024,
                     peakRssKb <= 1024 * 1024 ? "met" : "**not met**"));
         }
         md.append("\n## Against the targets\n\n| target | measured | |\n| --- | --- | --- |\n");
-        targets.forEach(t -> md.append(t).append('\n'));
+        rows.forEach(t -> md.append(t).append('\n'));
         md.append("| feedback topology ≥ 50,000 records/s | see \"Feedback topology\" below | |\n");
         md.append(sections);
         return md.toString();
