@@ -26,20 +26,37 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * Reads one tenant's catalog from the read-model stores ({@link DecisionReadModelsTopology}):
  * a prefix scan over {@code tenant:} in each entity's store, so a tenant only ever sees its own
  * entities. The store lookup is a function so the same code reads Kafka Streams' queryable
- * stores in the service and {@code TopologyTestDriver}'s stores in tests.
+ * stores in the service and {@code TopologyTestDriver}'s stores in tests. Whole-entity reads are
+ * served from {@link CatalogSnapshots} while no record of that tenant and entity has changed.
  */
 public final class CatalogLoader {
 
     private final Function<CatalogEntity, ReadOnlyKeyValueStore<TenantKey, CatalogChange>> stores;
+    private final CatalogSnapshots snapshots;
 
+    /** Reads the stores on every call (no snapshots). */
     public CatalogLoader(Function<CatalogEntity, ReadOnlyKeyValueStore<TenantKey, CatalogChange>> stores) {
-        this.stores = stores;
+        this(stores, null);
     }
 
+    public CatalogLoader(Function<CatalogEntity, ReadOnlyKeyValueStore<TenantKey, CatalogChange>> stores,
+                         CatalogSnapshots snapshots) {
+        this.stores = stores;
+        this.snapshots = snapshots;
+    }
+
+    /** Every entity of the tenant, unmodifiable; in store order (by id). */
     public <T> List<T> all(CatalogEntity entity, TenantId tenant, Class<T> type) {
+        // The store is looked up first even for a snapshot hit, so a read model that is not
+        // running still answers "not ready" (503) instead of serving a snapshot from before.
+        ReadOnlyKeyValueStore<TenantKey, CatalogChange> store = stores.apply(entity);
+        return snapshots == null ? List.copyOf(scan(store, tenant, type))
+                : snapshots.get(tenant, entity, type, () -> scan(store, tenant, type));
+    }
+
+    private static <T> List<T> scan(ReadOnlyKeyValueStore<TenantKey, CatalogChange> store, TenantId tenant, Class<T> type) {
         List<T> values = new ArrayList<>();
-        try (KeyValueIterator<TenantKey, CatalogChange> it =
-                     stores.apply(entity).prefixScan(tenant.value() + ":", new StringSerializer())) {
+        try (KeyValueIterator<TenantKey, CatalogChange> it = store.prefixScan(tenant.value() + ":", new StringSerializer())) {
             it.forEachRemaining(kv -> {
                 T value = kv.value == null ? null : kv.value.payloadAs(type);
                 if (value != null) {

@@ -29,14 +29,21 @@ public class DecisionReadModels {
 
     private final Supplier<KafkaStreams> streams;
     private final InteractiveQuery<TenantKey, ContactHistory> contacts;
+    private final CatalogSnapshots snapshots;
 
-    public DecisionReadModels(Supplier<KafkaStreams> streams, InteractiveQuery<TenantKey, ContactHistory> contacts) {
+    /**
+     * @param snapshots the instance the read-model topology invalidates
+     *                  ({@link DecisionReadModelsTopology#DecisionReadModelsTopology(CatalogSnapshots)})
+     */
+    public DecisionReadModels(Supplier<KafkaStreams> streams, InteractiveQuery<TenantKey, ContactHistory> contacts,
+                              CatalogSnapshots snapshots) {
         this.streams = streams;
         this.contacts = contacts;
+        this.snapshots = snapshots;
     }
 
     public CatalogLoader catalog() {
-        return new CatalogLoader(entity -> store(DecisionReadModelsTopology.storeName(entity)));
+        return new CatalogLoader(entity -> store(DecisionReadModelsTopology.storeName(entity)), snapshots);
     }
 
     public StatisticsLoader statistics() {

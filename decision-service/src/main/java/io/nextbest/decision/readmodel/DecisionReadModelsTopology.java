@@ -1,5 +1,6 @@
 package io.nextbest.decision.readmodel;
 
+import io.nextbest.model.catalog.CatalogChange;
 import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.model.stats.ContactHistory;
 import io.nextbest.model.tenant.TenantKey;
@@ -14,6 +15,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * What decision-service reads: as fully replicated local stores every catalog entity except
@@ -21,7 +23,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code offer-stats} ({@link #OFFER_STATS_STORE}); partitioned by customer like its topic, the
  * per-customer {@code customer-contacts} ({@link #CUSTOMER_CONTACTS_STORE}), which instances read
  * through an interactive query that forwards to the owning instance. Catalog store names are
- * {@link #storeName(CatalogEntity)}.
+ * {@link #storeName(CatalogEntity)}; their records pass through {@link CatalogStoreUpdater}, which
+ * invalidates the {@link CatalogSnapshots} recommend reads.
  */
 public class DecisionReadModelsTopology {
 
@@ -44,8 +47,19 @@ public class DecisionReadModelsTopology {
         return topics;
     }
 
+    private final CatalogSnapshots snapshots;
+
+    /** Without anyone reading snapshots (tests of the stores alone). */
+    public DecisionReadModelsTopology() {
+        this(new CatalogSnapshots());
+    }
+
+    public DecisionReadModelsTopology(CatalogSnapshots snapshots) {
+        this.snapshots = snapshots;
+    }
+
     public void buildTopology(StreamsBuilder builder) {
-        ENTITIES.forEach(entity -> ReadModels.globalStore(builder, Topics.catalog(entity), storeName(entity)));
+        ENTITIES.forEach(entity -> catalogStore(builder, entity));
         ReadModels.globalStore(builder, Topics.OFFER_STATS, OFFER_STATS_STORE);
         customerContacts(builder);
         buildItemModels(builder);
@@ -80,5 +94,19 @@ public class DecisionReadModelsTopology {
                 Materialized.<TenantKey, ContactHistory, KeyValueStore<Bytes, byte[]>>as(CUSTOMER_CONTACTS_STORE)
                         .withKeySerde(topic.keySerde())
                         .withValueSerde(topic.valueSerde()));
+    }
+
+    /**
+     * The same timestamped key-value store a GlobalKTable materializes (so existing state
+     * directories stay readable), filled by {@link CatalogStoreUpdater} instead of the built-in
+     * source so that every write also bumps the tenant's snapshot version.
+     */
+    private void catalogStore(StreamsBuilder builder, CatalogEntity entity) {
+        Topic<TenantKey, CatalogChange> topic = Topics.catalog(entity);
+        String store = storeName(entity);
+        builder.addGlobalStore(
+                Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(store),
+                        topic.keySerde(), topic.valueSerde()).withLoggingDisabled(),
+                topic.name(), topic.consumed(), () -> new CatalogStoreUpdater(store, entity, snapshots));
     }
 }

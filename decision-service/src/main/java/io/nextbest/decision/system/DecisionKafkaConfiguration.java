@@ -1,6 +1,7 @@
 package io.nextbest.decision.system;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.nextbest.decision.readmodel.CatalogSnapshots;
 import io.nextbest.decision.readmodel.DecisionReadModels;
 import io.nextbest.decision.readmodel.DecisionReadModelsTopology;
 import io.nextbest.model.auth.ApiKeyHashing;
@@ -52,21 +53,27 @@ class DecisionKafkaConfiguration {
         return TopicDeclarations.of(topics, settings);
     }
 
+    /** Written by the read-model topology's catalog store updaters, read by recommend. */
+    @Bean
+    CatalogSnapshots decisionCatalogSnapshots() {
+        return new CatalogSnapshots();
+    }
+
     @Bean(READ_MODELS_BEAN)
     StreamsBuilderFactoryBean decisionReadModels(KafkaProperties kafka, StreamsProperties settings, DecisionProperties decision,
-                                                 StreamsAppStates states, MeterRegistry meters,
+                                                 StreamsAppStates states, MeterRegistry meters, CatalogSnapshots snapshots,
                                                  @Value("${server.port:8084}") int serverPort) {
         // application.server lets every instance find the owner of a customer's contact history.
         String advertised = decision.query().advertisedHost() + ":" + serverPort;
-        return StreamsApps.create(READ_MODELS_APP, new DecisionReadModelsTopology()::buildTopology, kafka, settings, states, meters,
-                Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised));
+        return StreamsApps.create(READ_MODELS_APP, new DecisionReadModelsTopology(snapshots)::buildTopology, kafka, settings,
+                states, meters, Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised));
     }
 
     @Bean
-    DecisionReadModels decisionReadModelStores(BeanFactory beans,
+    DecisionReadModels decisionReadModelStores(BeanFactory beans, CatalogSnapshots snapshots,
                                                @Qualifier("decisionCustomerContactsQuery") InteractiveQuery<TenantKey, ContactHistory> contacts) {
         return new DecisionReadModels(() -> beans.getBean("&" + READ_MODELS_BEAN, StreamsBuilderFactoryBean.class).getKafkaStreams(),
-                contacts);
+                contacts, snapshots);
     }
 
     @Bean

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# One command for the whole benchmark: build, start standalone as its own JVM on free ports with a
+# temp data dir, wait until it is ready, run the load generator (bench/ module) against it while
+# sampling the standalone process, stop standalone, run feedback-service's FeedbackThroughputBenchmark,
+# and write bench/results/<date>-<commit>.md plus a copy at bench/results/latest.md.
+#
+#   bench/run.sh                      # everything (about 15 minutes)
+#   BENCH_ONLY=recommend bench/run.sh # one part: any of feedback-loop,recommend,collector,topology
+#   BENCH_JFR=1 bench/run.sh          # also record a JFR profile of standalone (bench/results/*.jfr)
+#
+# Knobs (environment): BENCH_DURATION_S (15), BENCH_WARMUP_S (5), BENCH_RATES (500,1000,2000),
+# BENCH_CATALOGS (200,1000; the demo's 60 is always measured), BENCH_BATCHES (1,20,100),
+# BENCH_TRIALS (30), BENCH_XMX (768m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+only=${BENCH_ONLY:-feedback-loop,recommend,collector,topology}
+xmx=${BENCH_XMX:-768m}
+commit=$(git rev-parse --short=10 HEAD)$(git diff --quiet HEAD -- . ':!bench/results' || echo "-dirty")
+stamp=$(date -u +%Y-%m-%dT%H%M%SZ)
+results="$root/bench/results"
+out="$results/$stamp-$commit.md"
+work=$(mktemp -d /tmp/nextbest-bench.XXXXXX)
+mkdir -p "$results"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
+  echo "bench: building standalone and the load generator"
+  ./mvnw -B -ntp -q -o -pl standalone,bench -am package -DskipTests
+fi
+
+sa_pid=""
+stop_standalone() {
+  if [[ -n "$sa_pid" ]] && kill -0 "$sa_pid" 2>/dev/null; then
+    kill "$sa_pid"; wait "$sa_pid" 2>/dev/null || true
+  fi
+  sa_pid=""
+}
+trap 'stop_standalone; rm -rf "$work/data"' EXIT
+
+if [[ "$only" =~ feedback-loop|recommend|collector ]]; then
+  http_port=$(free_port); kafka_port=$(free_port); pg_port=$(free_port)
+  # Fixed demo credentials for the run (README "Sample data and the demo tenant").
+  export NEXTBEST_DEMO_TENANT_ID=demo-bench
+  export NEXTBEST_DEMO_API_KEY=nbk_bench001_$(python3 -c 'import secrets,string; a=string.ascii_letters+string.digits; print("".join(secrets.choice(a) for _ in range(32)))')
+  export NEXTBEST_CATALOG_BOOTSTRAP_ADMIN_KEY=bench-operator-$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+  # Raise the per-key Bucket4j limits (default 200 / 100 per s) so they do not shape the load.
+  export NEXTBEST_INGEST_RATE_LIMIT_CAPACITY=1000000 NEXTBEST_INGEST_RATE_LIMIT_REFILL_TOKENS=1000000
+  export NEXTBEST_DECISION_RATE_LIMIT_CAPACITY=1000000 NEXTBEST_DECISION_RATE_LIMIT_REFILL_TOKENS=1000000
+  flags="-Xmx$xmx -XX:+UseG1GC"
+  if [[ "${BENCH_JFR:-0}" == 1 ]]; then
+    flags="$flags -XX:StartFlightRecording=filename=$results/$stamp-$commit.jfr,settings=profile,dumponexit=true"
+  fi
+  echo "bench: starting standalone ($flags) on :$http_port, data in $work/data"
+  SERVER_PORT=$http_port NEXTBEST_STANDALONE_KAFKA_PORT=$kafka_port NEXTBEST_STANDALONE_POSTGRES_PORT=$pg_port \
+    NEXTBEST_STANDALONE_DATA_DIR="$work/data" \
+    java $flags -jar standalone/target/standalone-0.1.0-SNAPSHOT-exec.jar > "$work/standalone.log" 2>&1 &
+  sa_pid=$!
+  base="http://localhost:$http_port"
+  # Ready = readiness UP and the demo tenant's key answers (the demo tenant is written after readiness).
+  for _ in $(seq 1 600); do
+    if curl -sf -o /dev/null "$base/actuator/health/readiness" \
+       && curl -sf -o /dev/null -H "X-Tenant-Id: $NEXTBEST_DEMO_TENANT_ID" -H "X-API-Key: $NEXTBEST_DEMO_API_KEY" \
+            -H 'Content-Type: application/json' "$base/api/v1/recommend" -d '{"customerId":"SBX-000100","limit":1}'; then
+      break
+    fi
+    kill -0 "$sa_pid" 2>/dev/null || { echo "bench: standalone died, see $work/standalone.log"; tail -40 "$work/standalone.log"; exit 1; }
+    sleep 1
+  done
+  echo "bench: standalone ready (pid $sa_pid); running the load generator"
+  java -Xmx512m -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar \
+    --base-url="$base" --pid="$sa_pid" --commit="$commit" --out="$out" --clk-tck="$(getconf CLK_TCK)" \
+    --demo-tenant="$NEXTBEST_DEMO_TENANT_ID" --demo-key="$NEXTBEST_DEMO_API_KEY" \
+    --operator-key="$NEXTBEST_CATALOG_BOOTSTRAP_ADMIN_KEY" --standalone-flags="java $flags" \
+    --only="$only" --duration-s="${BENCH_DURATION_S:-15}" --warmup-s="${BENCH_WARMUP_S:-5}" \
+    --rates="${BENCH_RATES:-500,1000,2000}" --catalogs="${BENCH_CATALOGS:-200,1000}" \
+    --batches="${BENCH_BATCHES:-1,20,100}" --trials="${BENCH_TRIALS:-30}" 2> "$work/loadgen.log"
+  stop_standalone
+else
+  printf '# Benchmark %s\n\n- commit: `%s`\n- load average (as `uptime`): %s\n' "$stamp" "$commit" "$(cut -d' ' -f1-3 /proc/loadavg)" > "$out"
+fi
+
+if [[ "$only" == *topology* ]]; then
+  records=${BENCH_TOPOLOGY_RECORDS:-100000}
+  {
+    echo
+    echo "## Feedback topology"
+    echo
+    echo "feedback-service's \`FeedbackThroughputBenchmark\` (README \"Feedback topology\"), run after standalone stopped, one guarantee per JVM, $records distinct records plus duplicates; load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo
+  } >> "$out"
+  for guarantee in exactly_once_v2 at_least_once; do
+    echo "bench: feedback topology, $guarantee"
+    # README's command, with -am so the upstream modules come from this checkout, not from ~/.m2.
+    ./mvnw -B -ntp -q -o verify -pl feedback-service -am -Dtest=none -Dit.test=FeedbackThroughputBenchmark \
+      -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dbenchmark.records="$records" -Dbenchmark.guarantee="$guarantee" > "$work/topology-$guarantee.log" 2>&1 \
+      || { echo "- \`$guarantee\`: the benchmark failed (log: $work/topology-$guarantee.log)" >> "$out"; continue; }
+    line=$(grep -h "^$guarantee" feedback-service/target/failsafe-reports/*FeedbackThroughputBenchmark*-output.txt | tail -1)
+    echo "- \`$guarantee\`: ${line:-no result line found}" >> "$out"
+  done
+  echo "- target ≥ 50,000 records/s: compare the records/s above" >> "$out"
+fi
+
+cp "$out" "$results/latest.md"
+echo "bench: results in $out (and bench/results/latest.md); logs in $work"

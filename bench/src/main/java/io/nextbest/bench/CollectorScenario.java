@@ -1,0 +1,67 @@
+package io.nextbest.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Collector throughput per batch size: first a closed-loop saturation run (the most events/s the
+ * collector answers 200 for, each 200 meaning every record of the batch was acknowledged with
+ * acks=all), then an open-loop run at {@link #OPEN_LOOP_SHARE} of that request rate for latency
+ * measured from the intended send time. Every event has its own {@code event_id}, so nothing is
+ * a duplicate downstream.
+ */
+final class CollectorScenario {
+
+    static final double OPEN_LOOP_SHARE = 0.7;
+    static final int SATURATION_CONCURRENCY = 64;
+
+    record Row(int batch, LoadResult saturation, LoadResult openLoop, double openLoopRate) {
+    }
+
+    private final BenchHttp http;
+    private final Saturation saturation;
+    private final OpenLoop openLoop;
+    private final BenchTenants.Tenant tenant;
+    private final String tracker;
+
+    CollectorScenario(BenchHttp http, Saturation saturation, OpenLoop openLoop, BenchTenants.Tenant tenant, String tracker) {
+        this.http = http;
+        this.saturation = saturation;
+        this.openLoop = openLoop;
+        this.tenant = tenant;
+        this.tracker = tracker;
+    }
+
+    List<Row> run(List<Integer> batches, Duration warmup, Duration measured) {
+        List<Row> rows = new ArrayList<>();
+        String uri = "/collector/collect/custom/" + tenant.id() + "/" + tracker + "?api_key=" + tenant.apiKey();
+        for (int batch : batches) {
+            LoadResult max = saturation.run("collector batch " + batch + " saturation", SATURATION_CONCURRENCY, warmup, measured,
+                    i -> http.post(uri, h -> h.set("Origin", "http://localhost"), body(batch)));
+            double rate = Math.max(1, OPEN_LOOP_SHARE * max.okPerSecond());
+            LoadResult open = openLoop.run("collector batch " + batch + " open loop", rate, warmup, measured,
+                    i -> http.post(uri, h -> h.set("Origin", "http://localhost"), body(batch)));
+            rows.add(new Row(batch, max, open, rate));
+            System.out.printf("bench: collector batch %d: %.0f events/s at saturation, open loop %.0f req/s p99 %s ms%n",
+                    batch, max.okPerSecond() * batch, rate, open.millis(99));
+        }
+        return rows;
+    }
+
+    private static String body(int batch) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder s = new StringBuilder(batch * 160).append('[');
+        for (int e = 0; e < batch; e++) {
+            s.append(e == 0 ? "" : ",")
+                    .append("{\"platform\":\"web\",\"anon_uid\":\"anon-").append(random.nextInt(10_000))
+                    .append("\",\"sid\":\"s-").append(random.nextInt(100_000))
+                    .append("\",\"event_id\":\"").append(UUID.randomUUID())
+                    .append("\",\"event_type\":\"view_item\",\"items\":[{\"item_id\":\"sku-")
+                    .append(String.format("%04d", 1 + random.nextInt(800))).append("\"}]}");
+        }
+        return s.append(']').toString();
+    }
+}
