@@ -9,15 +9,21 @@ import io.nextbest.decision.fixtures.DecisionFixtures;
 import io.nextbest.model.event.Classification;
 import io.nextbest.model.event.OutcomeCategory;
 import io.nextbest.model.stats.Contact;
+import io.nextbest.model.catalog.entity.Model;
+import io.nextbest.model.catalog.entity.Product;
 import io.nextbest.model.stats.ContactHistory;
+import io.nextbest.model.stats.ItemNeighbours;
+import io.nextbest.model.stats.RecentItem;
+import io.nextbest.model.stats.UserRecentItems;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
-import io.nextbest.model.topic.Topics;
 import io.nextbest.testsupport.FreePorts;
 import io.nextbest.testsupport.ServiceProbes;
 import io.nextbest.testsupport.SharedKafka;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -36,11 +42,13 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Two decision instances in one Streams group split the partitioned customer-contacts store: a
- * recommend sent to one instance for a customer whose partition the other owns applies that
- * customer's frequency cap, because the contact-history lookup is forwarded to the owner.
+ * Two decision instances in one Streams group split the partitioned stores: a recommend sent to
+ * one instance for a customer whose customer-contacts partition the other owns applies that
+ * customer's frequency cap, and a personalized prediction for a user whose user-recent-items
+ * partition the other owns ranks that user's recent items' neighbours, because both lookups are
+ * forwarded to the owner.
  */
-class CustomerContactsForwardingIT {
+class PartitionedLookupForwardingIT {
 
     private static final String GROUP_PREFIX = "decision-iq-" + UUID.randomUUID() + "-";
     static Instance first;
@@ -68,8 +76,13 @@ class CustomerContactsForwardingIT {
             return context.getBean("&decisionReadModels", StreamsBuilderFactoryBean.class).getKafkaStreams();
         }
 
-        double forwardedLookupsServed() {
-            return context.getBean(MeterRegistry.class).counter("nextbest.decision.customer-contacts.forwarded").count();
+        double forwardedLookupsServed(PartitionedReadModel<?> model) {
+            return context.getBean(MeterRegistry.class).counter("nextbest.decision." + model.name() + ".forwarded").count();
+        }
+
+        WebTestClient.ResponseSpec predictModel(TenantId project, String apiKey, Map<String, Object> body) {
+            return web.post().uri(uri -> uri.path("/predictor/get_model_prediction").queryParam("api_key", apiKey).build())
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
         }
 
         WebTestClient.ResponseSpec recommend(TenantId tenant, String apiKey, String customerId) {
@@ -116,12 +129,12 @@ class CustomerContactsForwardingIT {
     @Test
     void recommendOnTheInstanceThatDoesNotOwnTheCustomerAppliesTheCustomersFrequencyCap() {
         String customer = await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                .until(() -> customerOwnedBy(second, tenant), owned -> owned != null);
+                .until(() -> keyOwnedBy(second, PartitionedReadModel.CUSTOMER_CONTACTS, tenant, "cust-"), owned -> owned != null);
         fixtures.customer(tenant, customer);
         // What feedback-service folds after the customer was shown offer-abc a minute ago.
         fixtures.contacts(tenant, customer, ContactHistory.EMPTY.plus(new Contact("offer-abc", "ch-email", "impression",
                 Classification.NEUTRAL, OutcomeCategory.IMPRESSION, Instant.now().minusSeconds(60)), false, 100, Duration.ofDays(90)));
-        double servedBefore = second.forwardedLookupsServed();
+        double servedBefore = second.forwardedLookupsServed(PartitionedReadModel.CUSTOMER_CONTACTS);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
                 first.recommend(tenant, apiKey, customer).expectStatus().isOk().expectBody()
@@ -131,9 +144,9 @@ class CustomerContactsForwardingIT {
                         .jsonPath("$.meta.afterContactPolicy").isEqualTo(1));
 
         // The answer came from the other instance: the first holds no copy, the owner served the lookups.
-        assertThat(localContacts(first, new TenantKey(tenant, customer))).isNull();
-        assertThat(localContacts(second, new TenantKey(tenant, customer))).isNotNull();
-        assertThat(second.forwardedLookupsServed()).isGreaterThan(servedBefore);
+        assertThat(local(first, PartitionedReadModel.CUSTOMER_CONTACTS, new TenantKey(tenant, customer))).isNull();
+        assertThat(local(second, PartitionedReadModel.CUSTOMER_CONTACTS, new TenantKey(tenant, customer))).isNotNull();
+        assertThat(second.forwardedLookupsServed(PartitionedReadModel.CUSTOMER_CONTACTS)).isGreaterThan(servedBefore);
         System.out.printf("recommend round trip, 50 sequential calls each: forwarded lookup p50 %d ms, local lookup p50 %d ms%n",
                 medianMillis(first, customer), medianMillis(second, customer));
     }
@@ -150,27 +163,68 @@ class CustomerContactsForwardingIT {
     }
 
     @Test
-    void theInternalEndpointRefusesCallersWithoutTheInstanceToken() {
-        second.web().get().uri(b -> b.path(CustomerContactsEndpoint.PATH).queryParam("tenant", tenant.value())
-                        .queryParam("customer", "anyone").build())
-                .exchange().expectStatus().isForbidden();
-        second.web().get().uri(b -> b.path(CustomerContactsEndpoint.PATH).queryParam("tenant", tenant.value())
-                        .queryParam("customer", "anyone").build())
-                .header(InternalToken.HEADER, "not-the-token")
-                .exchange().expectStatus().isForbidden();
+    void personalizedPredictionOnTheInstanceThatDoesNotOwnTheUserRanksTheNeighboursOfTheUsersRecentItems() {
+        String user = await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> keyOwnedBy(second, PartitionedReadModel.USER_RECENT_ITEMS, tenant, "user-"), owned -> owned != null);
+        Instant now = Instant.now();
+        List.of("latte", "tea", "mocha", "chai").forEach(item ->
+                fixtures.product(tenant, new Product(item, "store-1", null, item, BigDecimal.valueOf(4.5), 5, Map.of())));
+        fixtures.model(tenant, new Model("m-personal", "For you", "personalized", "variant", true, "job-per"));
+        // The user saw latte (newest) and tea. The project has no item-stats, so without these recent items
+        // (an empty lookup) the popular fallback would answer no items at all.
+        fixtures.neighbours(tenant, "latte", new ItemNeighbours(Map.of("mocha", 2.0, "tea", 5.0)));
+        fixtures.neighbours(tenant, "tea", new ItemNeighbours(Map.of("chai", 3.0, "latte", 1.0)));
+        fixtures.recentItems(tenant, user, new UserRecentItems(List.of(
+                new RecentItem("latte", "view_item", now), new RecentItem("tea", "view_item", now.minusSeconds(60)))));
+        double servedBefore = second.forwardedLookupsServed(PartitionedReadModel.USER_RECENT_ITEMS);
+
+        first.predictModel(tenant, apiKey, Map.of("kainic_pid", tenant.value(), "kainic_mid", "m-personal", "type", "personalized",
+                        "anon_uid", "a1", "uid", user, "sid", "s1"))
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.data.uid").isEqualTo(user)
+                .jsonPath("$.data.items.length()").isEqualTo(2)
+                // latte weighs 1, tea 1/2: mocha 1 × 2.0, chai 0.5 × 3.0; latte and tea are excluded as seen.
+                .jsonPath("$.data.items[0].item_id").isEqualTo("mocha")
+                .jsonPath("$.data.items[0].score").isEqualTo(2.0)
+                .jsonPath("$.data.items[1].item_id").isEqualTo("chai")
+                .jsonPath("$.data.items[1].score").isEqualTo(1.5);
+
+        // The recent items came from the other instance: the first holds no copy, the owner served the lookup.
+        assertThat(local(first, PartitionedReadModel.USER_RECENT_ITEMS, new TenantKey(tenant, user))).isNull();
+        assertThat(local(second, PartitionedReadModel.USER_RECENT_ITEMS, new TenantKey(tenant, user))).isNotNull();
+        assertThat(second.forwardedLookupsServed(PartitionedReadModel.USER_RECENT_ITEMS)).isGreaterThan(servedBefore);
     }
 
-    /** A customer id whose customer-contacts partition the given instance owns, as the first instance sees the group. */
-    private static String customerOwnedBy(Instance owner, TenantId tenant) {
-        return IntStream.range(0, 200).mapToObj(i -> "cust-" + i)
-                .filter(customer -> first.streams().queryMetadataForKey(DecisionReadModelsTopology.CUSTOMER_CONTACTS_STORE,
-                        new TenantKey(tenant, customer), Topics.CUSTOMER_CONTACTS.keySerde().serializer()).activeHost().port() == owner.port())
+    @Test
+    void theInternalEndpointRefusesCallersWithoutTheInstanceToken() {
+        for (PartitionedReadModel<?> model : PartitionedReadModel.ALL) {
+            second.web().get().uri(b -> b.path(model.path()).queryParam("tenant", tenant.value()).queryParam("id", "anyone").build())
+                    .exchange().expectStatus().isForbidden();
+            second.web().get().uri(b -> b.path(model.path()).queryParam("tenant", tenant.value()).queryParam("id", "anyone").build())
+                    .header(InternalToken.HEADER, "not-the-token")
+                    .exchange().expectStatus().isForbidden();
+        }
+    }
+
+    @Test
+    void theInternalEndpointAnswersAnUnknownReadModelWith400() {
+        String token = second.context().getBean(InternalToken.class).value();
+        second.web().get().uri(b -> b.path("/internal/decision/offer-stats").queryParam("tenant", tenant.value()).queryParam("id", "x").build())
+                .header(InternalToken.HEADER, token)
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    /** A key (prefix + n) whose partition of the model's store the given instance owns, as the first instance sees the group. */
+    private static String keyOwnedBy(Instance owner, PartitionedReadModel<?> model, TenantId tenant, String prefix) {
+        return IntStream.range(0, 200).mapToObj(i -> prefix + i)
+                .filter(id -> first.streams().queryMetadataForKey(model.storeName(), new TenantKey(tenant, id),
+                        model.topic().keySerde().serializer()).activeHost().port() == owner.port())
                 .findFirst().orElse(null);
     }
 
     /** What the instance's own partitions of the store hold for the key. */
-    private static ContactHistory localContacts(Instance instance, TenantKey key) {
-        return instance.streams().store(StoreQueryParameters.fromNameAndType(DecisionReadModelsTopology.CUSTOMER_CONTACTS_STORE,
-                QueryableStoreTypes.<TenantKey, ContactHistory>keyValueStore())).get(key);
+    private static Object local(Instance instance, PartitionedReadModel<?> model, TenantKey key) {
+        return instance.streams().store(StoreQueryParameters.fromNameAndType(model.storeName(),
+                QueryableStoreTypes.<TenantKey, Object>keyValueStore())).get(key);
     }
 }
