@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code POST /predictor/get_experiment_prediction}, key in {@code ?api_key=}: the project is
  * named in the body ({@code kainic_pid}), so the body is read (bounded) and its project taken
  * before the key is checked against it; then rate limit, validation and the prediction from
- * the read models (local, except a user's recent items, which may come from the owning instance). Answers in the {@code {"status","data"|"message"}} envelope.
+ * the read models (local, except a user's recent items, which may come from the owning instance).
+ * Answers in the {@code {"status","data"|"message"}} envelope.
  */
 @RestController
 class PredictionController {
@@ -75,7 +76,7 @@ class PredictionController {
                 .flatMap(bytes -> {
                     ObjectNode tree = PredictionBody.tree(bytes);
                     String project = PredictionBody.project(tree);
-                    // defer: what the predictor throws before its lookup is mapped like a failed lookup.
+                    // defer: what is thrown before the recent-items lookup becomes an error signal, mapped like the lookup's.
                     return Mono.defer(() -> {
                                 AuthenticatedKey key = authenticator.authenticate(project, apiKey, keyKinds);
                                 RateLimits.Remaining budget = rateLimits.consume(key);

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * One prediction against the local read models: resolves the model (directly, or through the
+ * One prediction against decision's read models: resolves the model (directly, or through the
  * session's experiment group), checks that it is deployed with an endpoint, runs the
  * {@link ItemRanking} core for the model's type and resolves the items against the project's
  * products. The request's {@code type} never overrides the model's: an experiment compares its
