@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code POST /predictor/get_experiment_prediction}, key in {@code ?api_key=}: the project is
  * named in the body ({@code kainic_pid}), so the body is read (bounded) and its project taken
  * before the key is checked against it; then rate limit, validation and the prediction from
- * local read models. Answers in the {@code {"status","data"|"message"}} envelope.
+ * the read models (local, except a user's recent items, which may come from the owning instance).
+ * Answers in the {@code {"status","data"|"message"}} envelope.
  */
 @RestController
 class PredictionController {
@@ -63,7 +64,7 @@ class PredictionController {
 
     private Mono<ResponseEntity<StatusEnvelope<PredictionData>>> serve(
             PredictionBody.Endpoint endpoint, Set<String> keyKinds, String apiKey, ServerHttpRequest request,
-            BiFunction<TenantId, PredictionRequest, Predictor.Prediction> predict) {
+            BiFunction<TenantId, PredictionRequest, Mono<Predictor.Prediction>> predict) {
         var sample = metrics.start();
         if (apiKey == null || apiKey.isBlank()) {
             // Refused before the body is read: without a key nothing about it matters.
@@ -72,23 +73,25 @@ class PredictionController {
         }
         return BoundedBody.read(request, settings.maxBodyBytes())
                 .publishOn(Schedulers.boundedElastic())
-                .map(bytes -> {
+                .flatMap(bytes -> {
                     ObjectNode tree = PredictionBody.tree(bytes);
                     String project = PredictionBody.project(tree);
-                    try {
-                        AuthenticatedKey key = authenticator.authenticate(project, apiKey, keyKinds);
-                        RateLimits.Remaining budget = rateLimits.consume(key);
-                        Predictor.Prediction prediction = predict.apply(key.tenant(), body.decode(tree, endpoint));
-                        metrics.served(endpoint, prediction.strategy());
-                        return ResponseEntity.ok()
-                                .header("X-RateLimit-Limit", Long.toString(budget.limit()))
-                                .header("X-RateLimit-Remaining", Long.toString(budget.remaining()))
-                                .body(StatusEnvelope.success(prediction.data()));
-                    } catch (PredictionRejection | UnauthorizedException | RateLimitedException e) {
-                        throw e;
-                    } catch (RuntimeException e) {
-                        throw new PredictionFailure(project, e);
-                    }
+                    // defer: what is thrown before the recent-items lookup becomes an error signal, mapped like the lookup's.
+                    return Mono.defer(() -> {
+                                AuthenticatedKey key = authenticator.authenticate(project, apiKey, keyKinds);
+                                RateLimits.Remaining budget = rateLimits.consume(key);
+                                return predict.apply(key.tenant(), body.decode(tree, endpoint)).map(prediction -> {
+                                    metrics.served(endpoint, prediction.strategy());
+                                    return ResponseEntity.ok()
+                                            .header("X-RateLimit-Limit", Long.toString(budget.limit()))
+                                            .header("X-RateLimit-Remaining", Long.toString(budget.remaining()))
+                                            .body(StatusEnvelope.success(prediction.data()));
+                                });
+                            })
+                            .onErrorMap(e -> e instanceof RuntimeException
+                                            && !(e instanceof PredictionRejection || e instanceof UnauthorizedException
+                                                 || e instanceof RateLimitedException),
+                                    e -> new PredictionFailure(project, e));
                 })
                 .doFinally(signal -> metrics.stop(sample, endpoint));
     }

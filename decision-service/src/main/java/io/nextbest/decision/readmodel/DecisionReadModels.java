@@ -4,9 +4,9 @@ import io.nextbest.model.catalog.CatalogChange;
 import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.model.catalog.entity.ApiKey;
 import io.nextbest.model.stats.ContactHistory;
+import io.nextbest.model.stats.UserRecentItems;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
-import io.nextbest.support.query.InteractiveQuery;
 import io.nextbest.support.query.StoreNotReadyException;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,25 +20,24 @@ import reactor.core.publisher.Mono;
 /**
  * decision-service's access to its running read-model stores: the catalog (through
  * {@link CatalogLoader}), the offer statistics (through {@link StatisticsLoader}) and API keys from
- * the local global stores, and a customer's contact history from whichever instance owns it
- * (through {@link InteractiveQuery}). While the Streams app is not running every read fails with
+ * the local global stores, and a customer's contact history and a user's recent items from whichever
+ * instance owns the key (through {@link PartitionedLookups}). While the Streams app is not running every read fails with
  * {@link StoreNotReadyException} (503): answering "unknown key" or "no active flow" from a
  * half-loaded store would turn a restart into false 401s and 404s.
  */
 public class DecisionReadModels {
 
     private final Supplier<KafkaStreams> streams;
-    private final InteractiveQuery<TenantKey, ContactHistory> contacts;
+    private final PartitionedLookups partitioned;
     private final CatalogSnapshots snapshots;
 
     /**
      * @param snapshots the instance the read-model topology invalidates
      *                  ({@link DecisionReadModelsTopology#DecisionReadModelsTopology(CatalogSnapshots)})
      */
-    public DecisionReadModels(Supplier<KafkaStreams> streams, InteractiveQuery<TenantKey, ContactHistory> contacts,
-                              CatalogSnapshots snapshots) {
+    public DecisionReadModels(Supplier<KafkaStreams> streams, PartitionedLookups partitioned, CatalogSnapshots snapshots) {
         this.streams = streams;
-        this.contacts = contacts;
+        this.partitioned = partitioned;
         this.snapshots = snapshots;
     }
 
@@ -55,14 +54,24 @@ public class DecisionReadModels {
      * instance owning the customer's partition; never blocks the calling thread.
      */
     public Mono<ContactHistory> customerContacts(TenantId tenant, String customerId) {
-        return contacts.get(new TenantKey(tenant, customerId)).map(found -> found.orElse(ContactHistory.EMPTY));
+        return partitioned.get(PartitionedReadModel.CUSTOMER_CONTACTS, new TenantKey(tenant, customerId))
+                .map(found -> found.orElse(ContactHistory.EMPTY));
     }
 
-    /** The item models of the personalization API's predictions. */
+    /**
+     * The user's recent items, newest first ({@link UserRecentItems#EMPTY} for an unknown user), read
+     * on the instance owning the user's partition, always under the project's key; never blocks the
+     * calling thread.
+     */
+    public Mono<UserRecentItems> userRecentItems(TenantId project, String userId) {
+        return partitioned.get(PartitionedReadModel.USER_RECENT_ITEMS, new TenantKey(project, userId))
+                .map(found -> found.orElse(UserRecentItems.EMPTY));
+    }
+
+    /** The replicated item models of the personalization API's predictions. */
     public ItemModelStores itemModels() {
         return new ItemModelStores(() -> store(DecisionReadModelsTopology.ITEM_STATS_STORE),
-                () -> store(DecisionReadModelsTopology.ITEM_COOCCURRENCE_STORE),
-                () -> store(DecisionReadModelsTopology.USER_RECENT_ITEMS_STORE));
+                () -> store(DecisionReadModelsTopology.ITEM_COOCCURRENCE_STORE));
     }
 
     public Optional<ApiKey> apiKey(TenantId tenant, String keyId) {

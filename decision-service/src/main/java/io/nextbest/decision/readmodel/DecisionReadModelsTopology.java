@@ -2,7 +2,6 @@ package io.nextbest.decision.readmodel;
 
 import io.nextbest.model.catalog.CatalogChange;
 import io.nextbest.model.catalog.CatalogEntity;
-import io.nextbest.model.stats.ContactHistory;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topic;
 import io.nextbest.model.topic.Topics;
@@ -19,12 +18,14 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * What decision-service reads: as fully replicated local stores every catalog entity except
- * trackers and tenants (API keys included, for authenticating recommend calls) and the tenant-wide
- * {@code offer-stats} ({@link #OFFER_STATS_STORE}); partitioned by customer like its topic, the
- * per-customer {@code customer-contacts} ({@link #CUSTOMER_CONTACTS_STORE}), which instances read
- * through an interactive query that forwards to the owning instance. Catalog store names are
- * {@link #storeName(CatalogEntity)}; their records pass through {@link CatalogStoreUpdater}, which
- * invalidates the {@link CatalogSnapshots} recommend reads.
+ * trackers and tenants (API keys included, for authenticating recommend calls), the tenant-wide
+ * {@code offer-stats} ({@link #OFFER_STATS_STORE}) and the item models {@code item-stats} and
+ * {@code item-cooccurrence}; partitioned like their topics, the per-customer {@code customer-contacts}
+ * ({@link #CUSTOMER_CONTACTS_STORE}) and the per-user {@code user-recent-items}
+ * ({@link #USER_RECENT_ITEMS_STORE}), which instances read through {@link PartitionedLookups}, forwarding
+ * to the owning instance. Catalog store names are {@link #storeName(CatalogEntity)}.
+ * Catalog records pass through {@link CatalogStoreUpdater}, which invalidates the
+ * {@link CatalogSnapshots} recommend reads.
  */
 public class DecisionReadModelsTopology {
 
@@ -61,7 +62,7 @@ public class DecisionReadModelsTopology {
     public void buildTopology(StreamsBuilder builder) {
         ENTITIES.forEach(entity -> catalogStore(builder, entity));
         ReadModels.globalStore(builder, Topics.OFFER_STATS, OFFER_STATS_STORE);
-        customerContacts(builder);
+        PartitionedReadModel.ALL.forEach(model -> partitionedTable(builder, model));
         buildItemModels(builder);
     }
 
@@ -72,26 +73,26 @@ public class DecisionReadModelsTopology {
     /** {@code item-cooccurrence}: neighbours per {@code project:itemId}. */
     public static final String ITEM_COOCCURRENCE_STORE = "decision-item-cooccurrence";
     /**
-     * {@code user-recent-items}: recent items per {@code project:userId}. Replicated on every
-     * instance for now (customer contacts are partitioned already); the scale-out path is a partitioned store read
-     * through {@code InteractiveQuery}.
+     * {@code user-recent-items}: recent items per {@code project:userId}. Partitioned like
+     * {@link #CUSTOMER_CONTACTS_STORE}: each instance holds the users of its partitions; query it
+     * through {@link PartitionedLookups}.
      */
     public static final String USER_RECENT_ITEMS_STORE = "decision-user-recent-items";
 
     static final List<Topic<?, ?>> ITEM_MODEL_TOPICS = List.of(Topics.ITEM_STATS, Topics.ITEM_COOCCURRENCE, Topics.USER_RECENT_ITEMS);
 
-    /** The item models feedback-service publishes, as fully replicated stores. */
+    /** The per-item models feedback-service publishes, as fully replicated stores (user-recent-items is partitioned). */
     void buildItemModels(StreamsBuilder builder) {
         ReadModels.globalStore(builder, Topics.ITEM_STATS, ITEM_STATS_STORE);
         ReadModels.globalStore(builder, Topics.ITEM_COOCCURRENCE, ITEM_COOCCURRENCE_STORE);
-        ReadModels.globalStore(builder, Topics.USER_RECENT_ITEMS, USER_RECENT_ITEMS_STORE);
     }
 
-    // A KTable, not a global store: one entry per customer is too many to replicate to every instance.
-    private static void customerContacts(StreamsBuilder builder) {
-        Topic<TenantKey, ContactHistory> topic = Topics.CUSTOMER_CONTACTS;
+    // A KTable, not a global store: one entry per customer (or user) is too many to replicate to every
+    // instance. The store is partitioned like its topic, so the topic's partition count bounds how far it spreads.
+    private static <V> void partitionedTable(StreamsBuilder builder, PartitionedReadModel<V> model) {
+        Topic<TenantKey, V> topic = model.topic();
         builder.table(topic.name(), topic.consumed(),
-                Materialized.<TenantKey, ContactHistory, KeyValueStore<Bytes, byte[]>>as(CUSTOMER_CONTACTS_STORE)
+                Materialized.<TenantKey, V, KeyValueStore<Bytes, byte[]>>as(model.storeName())
                         .withKeySerde(topic.keySerde())
                         .withValueSerde(topic.valueSerde()));
     }

@@ -2,7 +2,6 @@ package io.nextbest.decision.readmodel;
 
 import io.nextbest.model.stats.ItemNeighbours;
 import io.nextbest.model.stats.ItemStats;
-import io.nextbest.model.stats.UserRecentItems;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
 import java.util.function.BiConsumer;
@@ -12,8 +11,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Reads feedback-service's item models from decision's stores, always under one project's
- * {@code project:} keys, so a project only ever sees its own items and users. The store lookups
+ * Reads feedback-service's replicated item models from decision's stores, always under one project's
+ * {@code project:} keys, so a project only ever sees its own items (a user's recent items are
+ * partitioned: {@link DecisionReadModels#userRecentItems}). The store lookups
  * are suppliers so the same code reads Kafka Streams' stores in the service and
  * {@code TopologyTestDriver}'s in tests.
  */
@@ -21,26 +21,17 @@ public final class ItemModelStores {
 
     private final Supplier<ReadOnlyKeyValueStore<TenantKey, ItemStats>> stats;
     private final Supplier<ReadOnlyKeyValueStore<TenantKey, ItemNeighbours>> cooccurrence;
-    private final Supplier<ReadOnlyKeyValueStore<TenantKey, UserRecentItems>> recentItems;
 
     public ItemModelStores(Supplier<ReadOnlyKeyValueStore<TenantKey, ItemStats>> stats,
-                           Supplier<ReadOnlyKeyValueStore<TenantKey, ItemNeighbours>> cooccurrence,
-                           Supplier<ReadOnlyKeyValueStore<TenantKey, UserRecentItems>> recentItems) {
+                           Supplier<ReadOnlyKeyValueStore<TenantKey, ItemNeighbours>> cooccurrence) {
         this.stats = stats;
         this.cooccurrence = cooccurrence;
-        this.recentItems = recentItems;
     }
 
     /** The item's co-occurrence neighbours, heaviest first; empty for an item never seen with another. */
     public ItemNeighbours neighbours(TenantId project, String itemId) {
         ItemNeighbours neighbours = cooccurrence.get().get(new TenantKey(project, itemId));
         return neighbours == null ? ItemNeighbours.EMPTY : neighbours;
-    }
-
-    /** The user's recent items, newest first; empty for an unknown user. */
-    public UserRecentItems recentItems(TenantId project, String userId) {
-        UserRecentItems items = recentItems.get().get(new TenantKey(project, userId));
-        return items == null ? UserRecentItems.EMPTY : items;
     }
 
     /** Every item's stats of the project, by a prefix scan: for building a bounded top-N, not per request. */

@@ -4,15 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbest.decision.readmodel.CatalogSnapshots;
 import io.nextbest.decision.readmodel.DecisionReadModels;
 import io.nextbest.decision.readmodel.DecisionReadModelsTopology;
+import io.nextbest.decision.readmodel.PartitionedLookups;
 import io.nextbest.model.auth.ApiKeyHashing;
-import io.nextbest.model.stats.ContactHistory;
-import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topic;
 import io.nextbest.model.topic.Topics;
 import io.nextbest.support.auth.ApiKeyAuthenticator;
 import io.nextbest.support.auth.RateLimits;
 import io.nextbest.support.publish.DurablePublisher;
-import io.nextbest.support.query.InteractiveQuery;
 import io.nextbest.support.streams.StreamsAppStates;
 import io.nextbest.support.streams.StreamsApps;
 import io.nextbest.support.streams.StreamsProperties;
@@ -23,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -63,17 +60,16 @@ class DecisionKafkaConfiguration {
     StreamsBuilderFactoryBean decisionReadModels(KafkaProperties kafka, StreamsProperties settings, DecisionProperties decision,
                                                  StreamsAppStates states, MeterRegistry meters, CatalogSnapshots snapshots,
                                                  @Value("${server.port:8084}") int serverPort) {
-        // application.server lets every instance find the owner of a customer's contact history.
+        // application.server lets every instance find the owner of a customer's contacts or a user's recent items.
         String advertised = decision.query().advertisedHost() + ":" + serverPort;
         return StreamsApps.create(READ_MODELS_APP, new DecisionReadModelsTopology(snapshots)::buildTopology, kafka, settings,
                 states, meters, Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised));
     }
 
     @Bean
-    DecisionReadModels decisionReadModelStores(BeanFactory beans, CatalogSnapshots snapshots,
-                                               @Qualifier("decisionCustomerContactsQuery") InteractiveQuery<TenantKey, ContactHistory> contacts) {
+    DecisionReadModels decisionReadModelStores(BeanFactory beans, CatalogSnapshots snapshots, PartitionedLookups partitioned) {
         return new DecisionReadModels(() -> beans.getBean("&" + READ_MODELS_BEAN, StreamsBuilderFactoryBean.class).getKafkaStreams(),
-                contacts, snapshots);
+                partitioned, snapshots);
     }
 
     @Bean

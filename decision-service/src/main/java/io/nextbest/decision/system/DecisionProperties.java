@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * decision-service's settings: the recommend body limit, the broker wait behind a 200, the
- * per-key rate limit and the interactive query of the partitioned customer-contacts store. Every
+ * per-key rate limit and the interactive queries of the partitioned customer-contacts and user-recent-items stores. Every
  * default lives in {@code config/nextbest-decision.yaml}.
  */
 @ConfigurationProperties("nextbest.decision")
@@ -18,7 +18,7 @@ public record DecisionProperties(Limits limits, DurablePublisher.Settings broker
     }
 
     /**
-     * Where this instance is reachable for forwarded customer-contacts lookups (with
+     * Where this instance is reachable for forwarded lookups of the partitioned stores (with
      * {@code server.port} its {@code application.server}) and how long a lookup waits for a store
      * that is restoring or moving between instances.
      */
