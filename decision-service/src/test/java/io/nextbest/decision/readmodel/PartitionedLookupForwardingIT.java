@@ -113,10 +113,7 @@ class PartitionedLookupForwardingIT {
                 first.context().getEnvironment().getProperty("nextbest.security.api-key-pepper"));
         tenant = DecisionFixtures.newTenant();
         apiKey = fixtures.apiKeyOf(tenant);
-        fixtures.retentionCategory(tenant);
-        fixtures.emailChannel(tenant);
-        fixtures.offerWithCreative(tenant, "offer-abc", "Starbucks: Discount — 10 Day Low", 85, "ch-email");
-        fixtures.offerWithCreative(tenant, "offer-def", "Starbucks: Free Refill", 40, "ch-email");
+        fixtures.twoEmailOffers(tenant);
         fixtures.dailyCapPerOffer(tenant, 1);
         fixtures.activeFlow(tenant, "priority_weighted");
     }

@@ -56,10 +56,7 @@ class RecommendIT {
         tenant = DecisionFixtures.newTenant();
         apiKey = fixtures.apiKeyOf(tenant);
         fixtures.customer(tenant, "SBX-000100");
-        fixtures.retentionCategory(tenant);
-        fixtures.emailChannel(tenant);
-        fixtures.offerWithCreative(tenant, "offer-abc", "Starbucks: Discount — 10 Day Low", 85, "ch-email");
-        fixtures.offerWithCreative(tenant, "offer-def", "Starbucks: Free Refill", 40, "ch-email");
+        fixtures.twoEmailOffers(tenant);
     }
 
     @AfterEach
