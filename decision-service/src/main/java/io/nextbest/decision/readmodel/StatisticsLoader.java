@@ -12,6 +12,11 @@ import io.nextbest.model.stats.OfferStats;
 import io.nextbest.model.stats.StatsScope;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +29,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * offer, category and tenant level; neutral outcomes such as impressions are not evidence) and
  * the customer's {@code customer-contacts} entry (looked up by the caller, since it may live on
  * another instance) becomes the core's {@link ContactHistory}, each contact's category filled in
- * from the catalog because the feedback record does not carry it. Volume-cap counts are not
- * produced by feedback-service yet, so they read as zero.
+ * from the catalog because the feedback record does not carry it. Volume caps count the
+ * impressions of their scope's {@code offer-stats} daily buckets in the current UTC calendar
+ * period ({@link #volumeCounts}).
  */
 public final class StatisticsLoader {
 
@@ -35,9 +41,72 @@ public final class StatisticsLoader {
         this.offerStats = offerStats;
     }
 
-    /** Everything learned about a customer with the stored {@code contacts} and about the tenant's offers, as of now. */
-    public CustomerStatistics statistics(TenantId tenant, io.nextbest.model.stats.ContactHistory contacts, List<Offer> offers) {
-        return new CustomerStatistics(history(contacts, offers), evidence(tenant), VolumeCounts.NONE);
+    /** Everything learned about a customer with the stored {@code contacts} and about the tenant's offers, as of {@code now}. */
+    public CustomerStatistics statistics(TenantId tenant, io.nextbest.model.stats.ContactHistory contacts, List<Offer> offers,
+                                         Instant now) {
+        return new CustomerStatistics(history(contacts, offers), evidence(tenant), volumeCounts(tenant, now));
+    }
+
+    /**
+     * A volume cap's impressions in its current UTC calendar period — the day of {@code now}, its
+     * ISO week (from Monday) or its month — summed from the scope's daily buckets, so a cap resets
+     * at the start of each period rather than rolling. {@code offer-stats} keeps 30 daily buckets,
+     * enough for any month to date. A period other than daily/weekly/monthly counts the running
+     * total (a lifetime cap); a scope other than offer/category/channel, or no scope id, counts 0.
+     */
+    public VolumeCounts volumeCounts(TenantId tenant, Instant now) {
+        ReadOnlyKeyValueStore<TenantKey, OfferStats> store = offerStats.get();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return cap -> {
+            StatsScope scope = volumeScope(cap.scope());
+            if (scope == null || cap.scopeId() == null) {
+                return 0;
+            }
+            OfferStats stats = store.get(scope.key(tenant, cap.scopeId()));
+            if (stats == null) {
+                return 0;
+            }
+            LocalDate from = periodStart(cap.period(), today);
+            if (from == null) {
+                return stats.total() == null ? 0 : stats.total().impressions();
+            }
+            return stats.daily().entrySet().stream()
+                    .filter(day -> !day.getKey().isBefore(from) && !day.getKey().isAfter(today))
+                    .mapToLong(day -> day.getValue().impressions())
+                    .sum();
+        };
+    }
+
+    private static StatsScope volumeScope(String scope) {
+        if (scope == null) {
+            return null;
+        }
+        switch (scope) {
+            case "offer":
+                return StatsScope.OFFER;
+            case "category":
+                return StatsScope.CATEGORY;
+            case "channel":
+                return StatsScope.CHANNEL;
+            default:
+                return null;
+        }
+    }
+
+    private static LocalDate periodStart(String period, LocalDate today) {
+        if (period == null) {
+            return null;
+        }
+        switch (period) {
+            case "daily":
+                return today;
+            case "weekly":
+                return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case "monthly":
+                return today.withDayOfMonth(1);
+            default:
+                return null;
+        }
     }
 
     /** The tenant's evidence; every lookup reads the store, so a newer record is seen by the next call. */

@@ -82,9 +82,9 @@ class Recommender {
         String customerId = prepared.customerId();
         DecisionFlow flow = prepared.flow();
         DecisionCatalog catalog = prepared.catalog();
-        CustomerStatistics statistics = readModels.statistics().statistics(tenant, contacts, catalog.offers());
         String recommendationId = UUID.randomUUID().toString();
         Instant now = clock.instant();
+        CustomerStatistics statistics = readModels.statistics().statistics(tenant, contacts, catalog.offers(), now);
         DecisionContext context = RecommendMapping.context(request, tenant.value(), customerId, recommendationId, prepared.profile(), now);
         boolean debug = Boolean.TRUE.equals(request.debug());
         // Flows with a model key are scored without the model until the model registry is served here.

@@ -4,8 +4,10 @@ import static io.nextbest.decision.Fixtures.offer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nextbest.decision.contact.ContactEvent;
+import io.nextbest.decision.contact.VolumeCounts;
 import io.nextbest.decision.scoring.EvidenceSource;
 import io.nextbest.decision.scoring.OfferEvidence;
+import io.nextbest.model.catalog.entity.VolumeCap;
 import io.nextbest.model.event.Classification;
 import io.nextbest.model.event.OutcomeCategory;
 import io.nextbest.model.stats.Contact;
@@ -82,6 +84,49 @@ class StatisticsLoaderTest {
         assertThat(evidence.category("drinks")).isEqualTo(new OfferEvidence(20, 5));
         assertThat(evidence.global()).isEqualTo(new OfferEvidence(40, 10));
         assertThat(evidence.offer("mocha")).isEqualTo(OfferEvidence.NONE);
+    }
+
+    private static OfferStats impressionsOn(String... days) {
+        OfferStats stats = OfferStats.EMPTY;
+        for (String day : days) {
+            stats = stats.plus("impression", Classification.NEUTRAL, OutcomeCategory.IMPRESSION, Instant.parse(day + "T09:00:00Z"), 30);
+        }
+        return stats;
+    }
+
+    private static VolumeCap cap(String scope, String scopeId, String period) {
+        return new VolumeCap("cap-" + period, "cap", scope, scopeId, 100, period, true);
+    }
+
+    @Test
+    void volumeCapsCountTheScopesImpressionsInTheCurrentUtcCalendarPeriod() {
+        // Wednesday 2026-11-25: the ISO week began Monday 11-23, the month on 11-01.
+        Instant now = Instant.parse("2026-11-25T12:00:00Z");
+        publish(Topics.OFFER_STATS, StatsScope.OFFER.key(COFFEE, "latte"),
+                impressionsOn("2026-10-31", "2026-11-01", "2026-11-20", "2026-11-23", "2026-11-25", "2026-11-25"));
+
+        VolumeCounts counts = loader.volumeCounts(COFFEE, now);
+
+        assertThat(counts.current(cap("offer", "latte", "daily"))).isEqualTo(2);
+        assertThat(counts.current(cap("offer", "latte", "weekly"))).isEqualTo(3);
+        assertThat(counts.current(cap("offer", "latte", "monthly"))).isEqualTo(5);
+        assertThat(counts.current(cap("offer", "latte", "lifetime"))).isEqualTo(6);
+    }
+
+    @Test
+    void volumeCapsCountOnlyTheirOwnScopeAndTenant() {
+        Instant now = Instant.parse("2026-11-25T12:00:00Z");
+        publish(Topics.OFFER_STATS, StatsScope.CATEGORY.key(COFFEE, "drinks"), impressionsOn("2026-11-25"));
+        publish(Topics.OFFER_STATS, StatsScope.CHANNEL.key(COFFEE, "email"), impressionsOn("2026-11-25", "2026-11-25"));
+        publish(Topics.OFFER_STATS, StatsScope.OFFER.key(TEA, "latte"), impressionsOn("2026-11-25"));
+
+        VolumeCounts counts = loader.volumeCounts(COFFEE, now);
+
+        assertThat(counts.current(cap("category", "drinks", "daily"))).isEqualTo(1);
+        assertThat(counts.current(cap("channel", "email", "daily"))).isEqualTo(2);
+        assertThat(counts.current(cap("offer", "latte", "daily"))).isZero();
+        assertThat(counts.current(cap("offer", null, "daily"))).isZero();
+        assertThat(counts.current(cap("segment", "vip", "daily"))).isZero();
     }
 
     @Test

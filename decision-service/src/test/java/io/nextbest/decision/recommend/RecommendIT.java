@@ -297,6 +297,29 @@ class RecommendIT {
     }
 
     @Test
+    void anOfferWhoseDailyVolumeCapIsReachedInOfferStatsIsDroppedFromTheNextRecommend() {
+        fixtures.activeFlow(tenant, "priority_weighted");
+        fixtures.dailyVolumeCap(tenant, "offer-abc", 2);
+        Map<String, Object> body = Map.of("customerId", "SBX-000100", "limit", 2, "debug", true);
+        recommend(body).expectStatus().isOk().expectBody().jsonPath("$.decisions[0].offerId").isEqualTo("offer-abc");
+
+        // Two impressions of offer-abc today, as feedback-service folds them into offer-stats.
+        OfferStats shownTwiceToday = OfferStats.EMPTY;
+        for (int i = 0; i < 2; i++) {
+            shownTwiceToday = shownTwiceToday.plus("impression", Classification.NEUTRAL, OutcomeCategory.IMPRESSION, Instant.now(), 30);
+        }
+        fixtures.offerStats(tenant, "offer-abc", shownTwiceToday);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                recommend(body).expectStatus().isOk().expectBody()
+                        .jsonPath("$.count").isEqualTo(1)
+                        .jsonPath("$.decisions[0].offerId").isEqualTo("offer-def")
+                        .jsonPath("$.meta.trace[?(@.offerId == 'offer-abc')].reason")
+                        .value(reasons -> assertThat((List<Object>) reasons)
+                                .containsExactly("volume_cap reached: 2/2 daily at scope=offer:offer-abc")));
+    }
+
+    @Test
     void anImpressionInTheCustomersContactHistoryTriggersTheFrequencyCapOnTheNextRecommend() {
         fixtures.dailyCapPerOffer(tenant, 1);
         fixtures.activeFlow(tenant, "priority_weighted");
