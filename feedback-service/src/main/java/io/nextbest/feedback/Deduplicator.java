@@ -1,6 +1,7 @@
 package io.nextbest.feedback;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,7 +19,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * idempotency key carries the id of a record already seen and is dropped. Ids are remembered in a
  * window store under the record's timestamp, so memory is bounded by the window's traffic, and a
  * duplicate is caught whether it arrives before or after its original (out of order), as long as
- * the two timestamps lie within one window of each other. Records without a key, and null values
+ * the two timestamps lie within one window of each other and of stream time (a record further
+ * behind is dead-lettered rather than counted unchecked). Records without a key, and null values
  * (a tombstone carries nothing to count on an event topic) are not passed on; a missing key is
  * raised so the dead-letter handler records it.
  *
@@ -64,9 +66,22 @@ final class Deduplicator<K, V> implements FixedKeyProcessorSupplier<K, V, V> {
                 }
                 String id = scopedId.apply(record.key(), record.value());
                 long at = record.timestamp();
+                requireCheckable(at);
                 if (!alreadySeen(id, at)) {
                     seen.put(id, at, at);
                     context.forward(record);
+                }
+            }
+
+            // The store keeps ids for one window of stream time and silently skips older writes
+            // and reads, so a record that far behind could be neither checked nor remembered:
+            // counting it could count it twice. Ingest stamps records when it writes them, so
+            // this only happens to records produced with a made-up time; they are dead-lettered.
+            private void requireCheckable(long at) {
+                long streamTime = context.currentStreamTimeMs();
+                if (at < streamTime - window.toMillis()) {
+                    throw new IllegalArgumentException("record time " + Instant.ofEpochMilli(at) + " is more than the dedupe window ("
+                            + window + ") behind stream time " + Instant.ofEpochMilli(streamTime) + ": it cannot be checked for duplicates");
                 }
             }
 

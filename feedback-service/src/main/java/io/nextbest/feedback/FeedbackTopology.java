@@ -1,5 +1,7 @@
 package io.nextbest.feedback;
 
+import io.nextbest.model.catalog.CatalogChange;
+import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.model.event.CreditBalance;
 import io.nextbest.model.event.CreditLedgerEntry;
 import io.nextbest.model.event.DecisionRecord;
@@ -26,13 +28,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
@@ -64,6 +69,7 @@ public class FeedbackTopology {
     public static final String USER_RECENT_ITEMS_STORE = "user-recent-items-store";
     public static final String ITEM_COOCCURRENCE_STORE = "item-cooccurrence-store";
     public static final String CREDIT_BALANCES_STORE = "credit-balances-store";
+    public static final String TENANTS_STORE = "feedback-tenants-store";
 
     private static final Serde<Contact> CONTACT = new JsonSerde<>(Contact.class);
 
@@ -75,14 +81,14 @@ public class FeedbackTopology {
 
     /** The topics this topology reads or writes, for topic provisioning. */
     public static List<Topic<?, ?>> topics() {
-        return List.of(Topics.OUTCOMES, Topics.DECISIONS, Topics.TRACKER_EVENTS, Topics.CREDIT_LEDGER,
+        return List.of(Topics.catalog(CatalogEntity.TENANT), Topics.OUTCOMES, Topics.DECISIONS, Topics.TRACKER_EVENTS, Topics.CREDIT_LEDGER,
                 Topics.OFFER_STATS, Topics.CUSTOMER_CONTACTS, Topics.EXPERIMENT_STATS, Topics.ITEM_STATS,
                 Topics.ITEM_COOCCURRENCE, Topics.USER_RECENT_ITEMS, Topics.CREDIT_BALANCES, Topics.FEEDBACK_DEAD_LETTERS);
     }
 
     /**
      * Error handling of this app, configured once: a record that cannot be deserialized or
-     * processed (no key, a key naming another tenant than its value, a missing timestamp) is
+     * processed (no key, a tenant the catalog does not know, a key naming another tenant than its value, a missing timestamp) is
      * logged, written with the failure in {@code __streams.errors.*} headers to
      * {@code feedback.dlq} (KIP-1034) and skipped, and processing continues.
      */
@@ -94,13 +100,14 @@ public class FeedbackTopology {
     }
 
     public void buildTopology(StreamsBuilder builder) {
-        KStream<TenantKey, Outcome> outcomes = timeUntimedOutcomes(dedupe(builder, Topics.OUTCOMES, OUTCOMES_DEDUPE_STORE,
+        registerTenants(builder);
+        KStream<TenantKey, Outcome> outcomes = timeUntimedOutcomes(dedupe(builder, Topics.OUTCOMES, TenantKey::tenant, OUTCOMES_DEDUPE_STORE,
                 (customer, outcome) -> scopedId(customer.tenant(), outcome.tenantId(), outcome.interactionId().toString())));
-        KStream<TenantKey, DecisionRecord> decisions = dedupe(builder, Topics.DECISIONS, DECISIONS_DEDUPE_STORE,
+        KStream<TenantKey, DecisionRecord> decisions = dedupe(builder, Topics.DECISIONS, TenantKey::tenant, DECISIONS_DEDUPE_STORE,
                 (customer, decision) -> scopedId(customer.tenant(), decision.tenantId(), decision.recommendationId()));
-        KStream<TenantKey, TrackerEvent> events = dedupe(builder, Topics.TRACKER_EVENTS, TRACKER_EVENTS_DEDUPE_STORE,
+        KStream<TenantKey, TrackerEvent> events = dedupe(builder, Topics.TRACKER_EVENTS, TenantKey::tenant, TRACKER_EVENTS_DEDUPE_STORE,
                 (user, event) -> scopedId(user.tenant(), event.projectId(), event.eventId()));
-        KStream<TenantId, CreditLedgerEntry> ledger = dedupe(builder, Topics.CREDIT_LEDGER, CREDIT_LEDGER_DEDUPE_STORE,
+        KStream<TenantId, CreditLedgerEntry> ledger = dedupe(builder, Topics.CREDIT_LEDGER, project -> project, CREDIT_LEDGER_DEDUPE_STORE,
                 (project, entry) -> scopedId(project, entry.projectId(), entry.entryId()));
 
         publish(aggregateOfferStats(outcomes), Topics.OFFER_STATS);
@@ -114,10 +121,22 @@ public class FeedbackTopology {
         publish(foldCreditBalances(ledger), Topics.CREDIT_BALANCES);
     }
 
-    // Producer retries and repeated idempotency keys must count once; ids are tenant-scoped, and a
-    // key naming another tenant than its value is rejected (to the dead-letter topic).
-    private <K, V> KStream<K, V> dedupe(StreamsBuilder builder, Topic<K, V> topic, String store, BiFunction<K, V, String> scopedId) {
+    // Every instance needs every tenant to check each input record against the catalog. Only
+    // presence matters, so values stay raw bytes: no JSON is parsed per lookup.
+    private static void registerTenants(StreamsBuilder builder) {
+        Topic<TenantKey, CatalogChange> tenants = Topics.catalog(CatalogEntity.TENANT);
+        builder.globalTable(tenants.name(), Consumed.with(tenants.keySerde(), Serdes.ByteArray()).withName("catalog-tenants-source"),
+                Materialized.<TenantKey, byte[], KeyValueStore<Bytes, byte[]>>as(TENANTS_STORE)
+                        .withKeySerde(tenants.keySerde()).withValueSerde(Serdes.ByteArray()));
+    }
+
+    // Records of a tenant the catalog does not know (or no longer knows) are rejected, and so is a
+    // key naming another tenant than its value (both to the dead-letter topic); producer retries
+    // and repeated idempotency keys must count once, with tenant-scoped ids.
+    private <K, V> KStream<K, V> dedupe(StreamsBuilder builder, Topic<K, V> topic, Function<K, TenantId> tenantOf,
+                                        String store, BiFunction<K, V, String> scopedId) {
         return builder.stream(topic.name(), topic.consumed())
+                .processValues(new TenantCheck<>(TENANTS_STORE, tenantOf), Named.as("check-tenant-" + topic.name()))
                 .processValues(new Deduplicator<>(store, settings.dedupeWindow(), scopedId), Named.as("dedupe-" + topic.name()));
     }
 

@@ -84,6 +84,31 @@ final class BrokerIo {
         return latest;
     }
 
+    /** The committed records of {@code feedback.dlq} whose key starts with {@code keyPrefix}, with their headers. */
+    static List<ConsumerRecord<byte[], byte[]>> deadLetters(String bootstrap, String keyPrefix) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<byte[], byte[]>> dead = new java.util.ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.FEEDBACK_DEAD_LETTERS.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key() != null && new String(record.key(), java.nio.charset.StandardCharsets.UTF_8).startsWith(keyPrefix)) {
+                        dead.add(record);
+                    }
+                }
+            }
+        }
+        return dead;
+    }
+
     @SuppressWarnings("unchecked")
     private static ProducerRecord<byte[], byte[]> serialized(ProducerRecord<?, ?> record) {
         Topic<Object, Object> topic = (Topic<Object, Object>) BY_NAME.get(record.topic());

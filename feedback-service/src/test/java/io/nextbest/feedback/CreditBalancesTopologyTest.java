@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class CreditBalancesTopologyTest {
 
-    private final FeedbackDriver feedback = new FeedbackDriver();
+    private final FeedbackDriver feedback = new FeedbackDriver(COFFEE, TEA);
 
     @AfterEach
     void close() {

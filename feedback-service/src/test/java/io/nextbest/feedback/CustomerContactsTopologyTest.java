@@ -24,7 +24,7 @@ class CustomerContactsTopologyTest {
 
     private static final TenantKey ALICE = new TenantKey(COFFEE, "alice");
 
-    private final FeedbackDriver feedback = new FeedbackDriver();
+    private final FeedbackDriver feedback = new FeedbackDriver(COFFEE);
 
     @AfterEach
     void close() {

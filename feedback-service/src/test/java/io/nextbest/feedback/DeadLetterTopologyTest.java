@@ -1,5 +1,6 @@
 package io.nextbest.feedback;
 
+import static io.nextbest.feedback.FeedbackFixtures.COFFEE;
 import static io.nextbest.feedback.FeedbackFixtures.T0;
 import static io.nextbest.feedback.FeedbackFixtures.TEA;
 import static io.nextbest.feedback.FeedbackFixtures.coffeeOutcome;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class DeadLetterTopologyTest {
 
-    private final FeedbackDriver feedback = new FeedbackDriver();
+    private final FeedbackDriver feedback = new FeedbackDriver(COFFEE, TEA);
     private final TestInputTopic<byte[], byte[]> rawOutcomes = feedback.driver.createInputTopic(Topics.OUTCOMES.name(),
             new ByteArraySerializer(), new ByteArraySerializer());
 

@@ -17,6 +17,7 @@ import io.nextbest.model.stats.ItemStats;
 import io.nextbest.model.stats.OfferStats;
 import io.nextbest.model.stats.StatsScope;
 import io.nextbest.model.tenant.TenantKey;
+import io.nextbest.model.topic.Topics;
 import java.time.Duration;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class DedupeTopologyTest {
 
-    private final FeedbackDriver feedback = new FeedbackDriver();
+    private final FeedbackDriver feedback = new FeedbackDriver(COFFEE);
 
     @AfterEach
     void close() {
@@ -69,6 +70,23 @@ class DedupeTopologyTest {
         feedback.pipeAt(click, T0.plus(Duration.ofHours(49)));
 
         assertThat(offerStats().total().clicks()).isEqualTo(2);
+    }
+
+    @Test
+    void aRecordMoreThanTheWindowBehindStreamTimeIsDeadLetteredNotCountedUnchecked() {
+        Outcome recent = coffeeOutcome("key-1", "o-1", "click", T0.plus(Duration.ofHours(49)));
+        Outcome ancient = coffeeOutcome("key-2", "o-1", "click", T0);
+
+        feedback.pipe(recent);
+        feedback.pipe(ancient);
+        feedback.pipe(ancient);
+
+        assertThat(offerStats().total().clicks()).isEqualTo(1);
+        assertThat(feedback.output(Topics.FEEDBACK_DEAD_LETTERS).readRecordsToList())
+                .extracting(r -> new String(r.headers().lastHeader("__streams.errors.message").value(), java.nio.charset.StandardCharsets.UTF_8))
+                .hasSize(2)
+                .allSatisfy(reason -> assertThat(reason).contains("more than the dedupe window (PT24H) behind stream time")
+                        .contains("cannot be checked for duplicates"));
     }
 
     @Test

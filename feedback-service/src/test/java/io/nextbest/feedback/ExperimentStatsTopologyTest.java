@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ExperimentStatsTopologyTest {
 
-    private final FeedbackDriver feedback = new FeedbackDriver();
+    private final FeedbackDriver feedback = new FeedbackDriver(COFFEE);
 
     @AfterEach
     void close() {

@@ -1,5 +1,7 @@
 package io.nextbest.feedback;
 
+import io.nextbest.model.catalog.CatalogChange;
+import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.model.event.CreditLedgerEntry;
 import io.nextbest.model.event.DecisionRecord;
 import io.nextbest.model.event.Outcome;
@@ -30,12 +32,15 @@ final class FeedbackDriver implements AutoCloseable {
     final TestInputTopic<TenantKey, DecisionRecord> decisions;
     final TestInputTopic<TenantKey, TrackerEvent> events;
     final TestInputTopic<TenantId, CreditLedgerEntry> ledger;
+    final TestInputTopic<TenantKey, CatalogChange> tenants;
+    private long catalogSequence;
 
-    FeedbackDriver() {
-        this(FeedbackFixtures.settings());
+    /** The topology with the fixture settings and {@code knownTenants} in its catalog. */
+    FeedbackDriver(TenantId... knownTenants) {
+        this(FeedbackFixtures.settings(), knownTenants);
     }
 
-    FeedbackDriver(FeedbackProperties settings) {
+    FeedbackDriver(FeedbackProperties settings, TenantId... knownTenants) {
         StreamsBuilder builder = new StreamsBuilder();
         new FeedbackTopology(settings).buildTopology(builder);
         Properties config = new Properties();
@@ -47,6 +52,21 @@ final class FeedbackDriver implements AutoCloseable {
         decisions = input(Topics.DECISIONS);
         events = input(Topics.TRACKER_EVENTS);
         ledger = input(Topics.CREDIT_LEDGER);
+        tenants = input(Topics.catalog(CatalogEntity.TENANT));
+        for (TenantId tenant : knownTenants) {
+            createTenant(tenant);
+        }
+    }
+
+    /** Publishes the tenant on {@code catalog.tenants}, as catalog-service's outbox relay does. */
+    void createTenant(TenantId tenant) {
+        CatalogChange change = FeedbackFixtures.tenantRecord(tenant, ++catalogSequence);
+        tenants.pipeInput(change.key(), change, FeedbackFixtures.T0);
+    }
+
+    /** The tombstone catalog-service publishes when the tenant is deleted. */
+    void deleteTenant(TenantId tenant) {
+        tenants.pipeInput(new TenantKey(tenant, tenant.value()), null, FeedbackFixtures.T0);
     }
 
     void pipe(Outcome outcome) {

@@ -1,5 +1,8 @@
 package io.nextbest.feedback;
 
+import io.nextbest.model.catalog.CatalogChange;
+import io.nextbest.model.catalog.CatalogEntity;
+import io.nextbest.model.catalog.entity.Tenant;
 import io.nextbest.model.event.Classification;
 import io.nextbest.model.event.CreditLedgerEntry;
 import io.nextbest.model.event.DecisionRecord;
@@ -64,6 +67,12 @@ final class FeedbackFixtures {
                 outcome.timestamp(), outcome.receivedAt());
     }
 
+    /** A tenant as catalog-service's outbox relay publishes it on {@code catalog.tenants}. */
+    static CatalogChange tenantRecord(TenantId tenant, long sequence) {
+        return CatalogChange.upsertOf(CatalogEntity.TENANT, tenant, tenant.value(), sequence, T0,
+                new Tenant(tenant.value(), "Tenant " + tenant, "active", T0));
+    }
+
     static DecisionRecord decision(String recommendationId, String customer, String experiment, String variant, boolean control, Instant at) {
         return new DecisionRecord(recommendationId, COFFEE, customer, null, "flow", "web", "home",
                 experiment == null ? null : new ExperimentAssignment(experiment, variant, control),
@@ -71,8 +80,12 @@ final class FeedbackFixtures {
     }
 
     static TrackerEvent itemEvent(String eventId, String user, TrackerEventType type, Instant at, String... itemIds) {
+        return itemEvent(COFFEE, eventId, user, type, at, itemIds);
+    }
+
+    static TrackerEvent itemEvent(TenantId project, String eventId, String user, TrackerEventType type, Instant at, String... itemIds) {
         List<EventItem> items = Arrays.stream(itemIds).map(id -> new EventItem(id, null, 1, null)).toList();
-        return new TrackerEvent(eventId, COFFEE, "tracker-1", null, Platform.WEB, user, null, "s-1", type, items,
+        return new TrackerEvent(eventId, project, "tracker-1", null, Platform.WEB, user, null, "s-1", type, items,
                 at, at, null, null, null, null, Map.of());
     }
 

@@ -65,6 +65,7 @@ class FeedbackThroughputBenchmark {
         TenantId tenant = new TenantId("bench-" + UUID.randomUUID().toString().substring(0, 8));
         Workload workload = new Workload(tenant, RECORDS, Math.max(50, RECORDS / 20), Math.max(20, RECORDS / 100),
                 java.time.Instant.now().minusSeconds(RECORDS + 60));
+        BrokerIo.produce(bootstrap, workload.tenantCreated());
         BrokerIo.produce(bootstrap, workload.records);
         String appId = "bench-" + guarantee + "-" + UUID.randomUUID();
         Path stateDir = Files.createTempDirectory("feedback-bench");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class ItemModelsTopologyTest {
 
-    private final FeedbackDriver feedback = new FeedbackDriver();
+    private final FeedbackDriver feedback = new FeedbackDriver(COFFEE);
 
     @AfterEach
     void close() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class OfferStatsTopologyTest {
 
-    private final FeedbackDriver feedback = new FeedbackDriver();
+    private final FeedbackDriver feedback = new FeedbackDriver(COFFEE, TEA);
 
     @AfterEach
     void close() {
@@ -65,7 +65,8 @@ class OfferStatsTopologyTest {
     @Test
     void dailyBucketsFollowTheOutcomeTimeEvenWhenItArrivesLate() {
         feedback.pipe(coffeeOutcome("k1", "o-1", "click", T0.plus(Duration.ofDays(2))));
-        feedback.pipe(coffeeOutcome("k2", "o-1", "click", T0));
+        // Happened two days ago, reached ingest now: the record carries ingest's time.
+        feedback.pipeAt(coffeeOutcome("k2", "o-1", "click", T0), T0.plus(Duration.ofDays(2)));
 
         OfferStats stats = feedback.stored(FeedbackTopology.OFFER_STATS_STORE, StatsScope.OFFER.key(COFFEE, "o-1"));
         assertThat(stats.daily()).containsOnlyKeys(LocalDate.parse("2026-11-23"), LocalDate.parse("2026-11-25"));

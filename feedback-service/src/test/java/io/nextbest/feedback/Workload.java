@@ -2,6 +2,8 @@ package io.nextbest.feedback;
 
 import static io.nextbest.feedback.FeedbackFixtures.T0;
 
+import io.nextbest.model.catalog.CatalogChange;
+import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.model.event.CreditBalance;
 import io.nextbest.model.event.CreditLedgerEntry;
 import io.nextbest.model.event.DecisionRecord;
@@ -66,6 +68,12 @@ final class Workload {
                 default -> ledgerEntry(i);
             }
         }
+    }
+
+    /** The tenant's record on {@code catalog.tenants}, to be produced before its first event. */
+    List<ProducerRecord<?, ?>> tenantCreated() {
+        CatalogChange created = FeedbackFixtures.tenantRecord(tenant, 1);
+        return List.of(new ProducerRecord<>(Topics.catalog(CatalogEntity.TENANT).name(), created.key(), created));
     }
 
     List<ProducerRecord<?, ?>> firstHalf() {
