@@ -40,6 +40,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final CatalogProperties.Relay settings;
     private volatile ScheduledExecutorService executor;
     private Connection leaderConnection;
+    private long nextPurgeNanos = System.nanoTime();
 
     OutboxRelay(ConnectionFactory connections, DatabaseClient db, OutboxProducer producer, CatalogProperties properties) {
         this.connections = connections;
@@ -96,6 +97,13 @@ public class OutboxRelay implements SmartLifecycle {
             while (executor != null && relayBatch() == settings.batchSize()) {
                 log.debug("outbox relay: full batch published, continuing");
             }
+            if (System.nanoTime() - nextPurgeNanos >= 0) {
+                int purged = purgePublished();
+                nextPurgeNanos = System.nanoTime() + settings.purgeEvery().toNanos();
+                if (purged > 0) {
+                    log.info("outbox relay: deleted {} rows published more than {} ago", purged, settings.keepPublished());
+                }
+            }
         } catch (RuntimeException e) {
             log.warn("outbox relay: batch not published, retrying in {}: {}", settings.interval(), e.toString());
             releaseLeadership();
@@ -122,6 +130,24 @@ public class OutboxRelay implements SmartLifecycle {
                 .fetch().rowsUpdated().block(DB_TIMEOUT);
         log.debug("outbox relay: published rows {}..{}", ids[0], ids[ids.length - 1]);
         return rows.size();
+    }
+
+    /**
+     * Deletes rows published longer than {@code keep-published} ago, a batch per statement so no
+     * statement holds many row locks; unpublished rows are never touched. Returns how many went.
+     */
+    int purgePublished() {
+        int total = 0;
+        Long deleted;
+        do {
+            deleted = db.sql("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox"
+                            + " WHERE published_at < now() - make_interval(secs => :seconds) ORDER BY id LIMIT :limit)")
+                    .bind("seconds", (double) settings.keepPublished().toSeconds())
+                    .bind("limit", settings.batchSize())
+                    .fetch().rowsUpdated().block(DB_TIMEOUT);
+            total += deleted == null ? 0 : deleted.intValue();
+        } while (executor != null && deleted != null && deleted == settings.batchSize());
+        return total;
     }
 
     private static void awaitAck(Future<RecordMetadata> ack) {

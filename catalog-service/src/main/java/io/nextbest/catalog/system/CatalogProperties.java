@@ -21,8 +21,13 @@ public record CatalogProperties(
         Upload upload,
         Demo demo) {
 
-    /** @param interval pause between polls of an idle outbox; @param batchSize rows published per round trip */
-    public record Relay(Duration interval, int batchSize) {
+    /**
+     * @param interval      pause between polls of an idle outbox
+     * @param batchSize     rows published (and purged) per round trip
+     * @param keepPublished how long a published row stays in the outbox before the leader deletes it
+     * @param purgeEvery    how often the leader looks for such rows
+     */
+    public record Relay(Duration interval, int batchSize, Duration keepPublished, Duration purgeEvery) {
     }
 
     /** @param defaultLimit page size without {@code ?limit=}; @param maxLimit the largest allowed */

@@ -123,6 +123,29 @@ class OutboxRelayIT {
         assertThat(acquired).isFalse();
     }
 
+    @Test
+    void rowsPublishedLongerThanTheRetentionAgoAreDeletedAndNothingElse() {
+        String tenant = "purge-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        relay.stop();
+        outboxRow(tenant, "old-published", "now() - interval '8 days'");
+        outboxRow(tenant, "recent-published", "now() - interval '1 hour'");
+        outboxRow(tenant, "old-unpublished", "NULL");
+
+        int purged = relay.purgePublished();
+
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        assertThat(db.sql("SELECT entity_id FROM outbox WHERE tenant_id = :tenant ORDER BY id").bind("tenant", tenant)
+                .map((row, meta) -> row.get("entity_id", String.class)).all().collectList().block(PATIENCE))
+                .containsExactly("recent-published", "old-unpublished");
+    }
+
+    // A tombstone row created nine days ago, published when (SQL) says.
+    private void outboxRow(String tenant, String entityId, String publishedAt) {
+        db.sql("INSERT INTO outbox (entity, tenant_id, entity_id, payload, created_at, published_at)"
+                        + " VALUES ('offers', :tenant, :id, NULL, now() - interval '9 days', " + publishedAt + ")")
+                .bind("tenant", tenant).bind("id", entityId).fetch().rowsUpdated().block(PATIENCE);
+    }
+
     private static Map<String, Object> offer(String id, String version) {
         return Map.of("id", id, "name", "Starbucks: Discount — 10 Day Low", "shortDesc", version, "status", "active", "priority", 50);
     }
