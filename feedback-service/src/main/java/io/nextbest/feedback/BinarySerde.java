@@ -1,12 +1,10 @@
 package io.nextbest.feedback;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -26,11 +24,11 @@ final class BinarySerde<T> implements Serde<T> {
     static final byte FORMAT = 1;
 
     interface Writer<T> {
-        void write(DataOutputStream out, T value) throws IOException;
+        void write(Out out, T value);
     }
 
     interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(In in);
     }
 
     private final String name;
@@ -47,31 +45,34 @@ final class BinarySerde<T> implements Serde<T> {
         if (value == null) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        Out out = new Out();
+        try {
             out.writeByte(FORMAT);
             writer.write(out, value);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new SerializationException("cannot write " + name + ": " + e.getMessage(), e);
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     T fromBytes(byte[] bytes) {
         if (bytes == null) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        try {
+            In in = new In(ByteBuffer.wrap(bytes));
             byte format = in.readByte();
             if (format != FORMAT) {
-                throw new IOException("unknown format " + format);
+                throw new IllegalArgumentException("unknown format " + format);
             }
             T value = reader.read(in);
             if (in.available() > 0) {
-                throw new IOException(in.available() + " bytes left over");
+                throw new IllegalArgumentException(in.available() + " bytes left over");
             }
             return value;
-        } catch (IOException | RuntimeException e) {
+        } catch (BufferUnderflowException e) {
+            throw new SerializationException("cannot read " + name + ": truncated", e);
+        } catch (RuntimeException e) {
             throw new SerializationException("cannot read " + name + ": " + e.getMessage(), e);
         }
     }
@@ -86,9 +87,9 @@ final class BinarySerde<T> implements Serde<T> {
         return (topic, bytes) -> fromBytes(bytes);
     }
 
-    // Field helpers. Strings are length-prefixed UTF-8 (no 64 KB limit as with writeUTF); -1 is null.
+    // Field helpers. Strings are length-prefixed UTF-8; length -1 is null.
 
-    static void writeString(DataOutputStream out, String value) throws IOException {
+    static void writeString(Out out, String value) {
         if (value == null) {
             out.writeInt(-1);
             return;
@@ -98,20 +99,18 @@ final class BinarySerde<T> implements Serde<T> {
         out.write(utf8);
     }
 
-    static String readString(DataInputStream in) throws IOException {
+    static String readString(In in) {
         int length = in.readInt();
         if (length == -1) {
             return null;
         }
         if (length < 0 || length > in.available()) {
-            throw new IOException("bad string length " + length);
+            throw new IllegalArgumentException("bad string length " + length);
         }
-        byte[] utf8 = new byte[length];
-        in.readFully(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
+        return in.readUtf8(length);
     }
 
-    static void writeInstant(DataOutputStream out, Instant value) throws IOException {
+    static void writeInstant(Out out, Instant value) {
         out.writeBoolean(value != null);
         if (value != null) {
             out.writeLong(value.getEpochSecond());
@@ -119,25 +118,119 @@ final class BinarySerde<T> implements Serde<T> {
         }
     }
 
-    static Instant readInstant(DataInputStream in) throws IOException {
+    static Instant readInstant(In in) {
         return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
     }
 
-    static <E extends Enum<E>> void writeEnum(DataOutputStream out, E value) throws IOException {
+    static <E extends Enum<E>> void writeEnum(Out out, E value) {
         writeString(out, value == null ? null : value.name());
     }
 
-    static <E extends Enum<E>> E readEnum(DataInputStream in, Class<E> type) throws IOException {
+    static <E extends Enum<E>> E readEnum(In in, Class<E> type) {
         String name = readString(in);
         return name == null ? null : Enum.valueOf(type, name);
     }
 
     /** A list or map size, checked against what is left so bad bytes cannot ask for a huge allocation. */
-    static int readSize(DataInputStream in) throws IOException {
+    static int readSize(In in) {
         int size = in.readInt();
         if (size < 0 || size > in.available()) {
-            throw new IOException("bad size " + size);
+            throw new IllegalArgumentException("bad size " + size);
         }
         return size;
+    }
+
+    /** A growable big-endian buffer; unlike DataOutputStream over ByteArrayOutputStream, no lock per write. */
+    static final class Out {
+
+        private byte[] bytes = new byte[128];
+        private int size;
+
+        void writeByte(int value) {
+            ensure(1);
+            bytes[size++] = (byte) value;
+        }
+
+        void writeBoolean(boolean value) {
+            writeByte(value ? 1 : 0);
+        }
+
+        void writeInt(int value) {
+            ensure(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        void writeLong(long value) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        void writeDouble(double value) {
+            writeLong(Double.doubleToLongBits(value));
+        }
+
+        void write(byte[] values) {
+            ensure(values.length);
+            System.arraycopy(values, 0, bytes, size, values.length);
+            size += values.length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+    }
+
+    /** Reads what {@link Out} wrote; running past the end raises {@link BufferUnderflowException}. */
+    static final class In {
+
+        private final ByteBuffer buffer;
+
+        In(ByteBuffer buffer) {
+            this.buffer = buffer;
+        }
+
+        byte readByte() {
+            return buffer.get();
+        }
+
+        boolean readBoolean() {
+            byte value = buffer.get();
+            if (value != 0 && value != 1) {
+                throw new IllegalArgumentException("bad boolean " + value);
+            }
+            return value == 1;
+        }
+
+        int readInt() {
+            return buffer.getInt();
+        }
+
+        long readLong() {
+            return buffer.getLong();
+        }
+
+        double readDouble() {
+            return Double.longBitsToDouble(buffer.getLong());
+        }
+
+        String readUtf8(int length) {
+            String value = new String(buffer.array(), buffer.arrayOffset() + buffer.position(), length, StandardCharsets.UTF_8);
+            buffer.position(buffer.position() + length);
+            return value;
+        }
+
+        int available() {
+            return buffer.remaining();
+        }
     }
 }

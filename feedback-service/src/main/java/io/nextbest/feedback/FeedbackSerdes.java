@@ -21,9 +21,6 @@ import io.nextbest.model.stats.OfferStats;
 import io.nextbest.model.stats.OutcomeCounts;
 import io.nextbest.model.stats.RecentItem;
 import io.nextbest.model.stats.UserRecentItems;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -200,7 +197,7 @@ final class FeedbackSerdes {
     private FeedbackSerdes() {
     }
 
-    private static void writeContact(DataOutputStream out, Contact contact) throws IOException {
+    private static void writeContact(BinarySerde.Out out, Contact contact) {
         writeString(out, contact.offerId());
         writeString(out, contact.channelId());
         writeString(out, contact.outcome());
@@ -209,22 +206,22 @@ final class FeedbackSerdes {
         writeInstant(out, contact.timestamp());
     }
 
-    private static Contact readContact(DataInputStream in) throws IOException {
+    private static Contact readContact(BinarySerde.In in) {
         return new Contact(readString(in), readString(in), readString(in), readEnum(in, Classification.class),
                 readEnum(in, OutcomeCategory.class), readInstant(in));
     }
 
-    private static void writeRecentItem(DataOutputStream out, RecentItem item) throws IOException {
+    private static void writeRecentItem(BinarySerde.Out out, RecentItem item) {
         writeString(out, item.itemId());
         writeString(out, item.eventType());
         writeInstant(out, item.timestamp());
     }
 
-    private static RecentItem readRecentItem(DataInputStream in) throws IOException {
+    private static RecentItem readRecentItem(BinarySerde.In in) {
         return new RecentItem(readString(in), readString(in), readInstant(in));
     }
 
-    private static void writeCounts(DataOutputStream out, OutcomeCounts counts) throws IOException {
+    private static void writeCounts(BinarySerde.Out out, OutcomeCounts counts) {
         out.writeLong(counts.impressions());
         out.writeLong(counts.clicks());
         out.writeLong(counts.accepts());
@@ -235,28 +232,28 @@ final class FeedbackSerdes {
         out.writeLong(counts.total());
     }
 
-    private static OutcomeCounts readCounts(DataInputStream in) throws IOException {
+    private static OutcomeCounts readCounts(BinarySerde.In in) {
         return new OutcomeCounts(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
                 in.readLong(), in.readLong());
     }
 
-    private static void writeScore(DataOutputStream out, DecayedScore score) throws IOException {
+    private static void writeScore(BinarySerde.Out out, DecayedScore score) {
         out.writeDouble(score.value());
         writeInstant(out, score.asOf());
     }
 
-    private static DecayedScore readScore(DataInputStream in) throws IOException {
+    private static DecayedScore readScore(BinarySerde.In in) {
         return new DecayedScore(in.readDouble(), readInstant(in));
     }
 
-    private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+    private static void writeStrings(BinarySerde.Out out, List<String> values) {
         out.writeInt(values.size());
         for (String value : values) {
             writeString(out, value);
         }
     }
 
-    private static List<String> readStrings(DataInputStream in) throws IOException {
+    private static List<String> readStrings(BinarySerde.In in) {
         int size = readSize(in);
         List<String> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
