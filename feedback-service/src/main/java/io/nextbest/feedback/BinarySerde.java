@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.function.Function;
+import io.nextbest.model.json.JsonSerde;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -16,7 +18,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * thread (README "Feedback topology", throughput). Published topics stay JSON. Each value starts
  * with a format byte so a later layout can be told apart; a null passes through (a tombstone);
  * bad bytes raise Kafka's {@link SerializationException} like {@code JsonSerde}, so the
- * deserialization handler and the dead-letter topic see them.
+ * deserialization handler and the dead-letter topic see them. A value that starts with '{' is
+ * the JSON these stores and topics held before, and is read as such: an app upgraded in place
+ * keeps its state and rewrites each value in the binary layout at its next update.
  */
 final class BinarySerde<T> implements Serde<T> {
 
@@ -34,11 +38,18 @@ final class BinarySerde<T> implements Serde<T> {
     private final String name;
     private final Writer<T> writer;
     private final Reader<T> reader;
+    private final Function<byte[], T> earlierJson;
 
-    BinarySerde(String name, Writer<T> writer, Reader<T> reader) {
+    BinarySerde(String name, Writer<T> writer, Reader<T> reader, Function<byte[], T> earlierJson) {
         this.name = name;
         this.writer = writer;
         this.reader = reader;
+        this.earlierJson = earlierJson;
+    }
+
+    /** A serde whose values were earlier written as JSON of {@code type} itself. */
+    static <T> BinarySerde<T> of(Class<T> type, Writer<T> writer, Reader<T> reader) {
+        return new BinarySerde<>(type.getSimpleName(), writer, reader, new JsonSerde<>(type)::fromBytes);
     }
 
     byte[] toBytes(T value) {
@@ -58,6 +69,9 @@ final class BinarySerde<T> implements Serde<T> {
     T fromBytes(byte[] bytes) {
         if (bytes == null) {
             return null;
+        }
+        if (bytes.length > 0 && bytes[0] == '{') {
+            return earlierJson.apply(bytes);
         }
         try {
             In in = new In(ByteBuffer.wrap(bytes));

@@ -11,6 +11,8 @@ import static io.nextbest.feedback.BinarySerde.writeString;
 import io.nextbest.model.event.Classification;
 import io.nextbest.model.event.CreditBalance;
 import io.nextbest.model.event.OutcomeCategory;
+import io.nextbest.model.event.TrackerEvent;
+import io.nextbest.model.json.JsonSerde;
 import io.nextbest.model.stats.Contact;
 import io.nextbest.model.stats.ContactHistory;
 import io.nextbest.model.stats.DecayedScore;
@@ -32,27 +34,32 @@ import java.util.Map;
  * The binary layouts ({@link BinarySerde}, format 1) of the values on the feedback app's
  * repartition topics and in its aggregate stores. Fields are written in record-component order;
  * maps and lists keep their iteration order, so a value reads back equal to the one written.
+ * Each also reads the JSON its store or topic held before this layout.
  */
 final class FeedbackSerdes {
 
-    static final BinarySerde<Contact> CONTACT = new BinarySerde<>("Contact", FeedbackSerdes::writeContact, FeedbackSerdes::readContact);
+    private static final JsonSerde<TrackerEvent> TRACKER_EVENT_JSON = new JsonSerde<>(TrackerEvent.class);
 
-    static final BinarySerde<RecentItem> RECENT_ITEM = new BinarySerde<>("RecentItem",
+    static final BinarySerde<Contact> CONTACT = BinarySerde.of(Contact.class, FeedbackSerdes::writeContact, FeedbackSerdes::readContact);
+
+    static final BinarySerde<RecentItem> RECENT_ITEM = BinarySerde.of(RecentItem.class,
             FeedbackSerdes::writeRecentItem, FeedbackSerdes::readRecentItem);
 
     static final BinarySerde<UserItemTouch> USER_ITEM_TOUCH = new BinarySerde<>("UserItemTouch", (out, touch) -> {
         writeStrings(out, touch.itemIds());
         writeString(out, touch.eventType());
         writeInstant(out, touch.at());
-    }, in -> new UserItemTouch(readStrings(in), readString(in), readInstant(in)));
+    }, in -> new UserItemTouch(readStrings(in), readString(in), readInstant(in)),
+            // The topic carried the whole tracker event before.
+            bytes -> UserItemTouch.of(TRACKER_EVENT_JSON.fromBytes(bytes)));
 
-    static final BinarySerde<UserItemsUpdate.ItemPair> ITEM_PAIR = new BinarySerde<>("ItemPair", (out, pair) -> {
+    static final BinarySerde<UserItemsUpdate.ItemPair> ITEM_PAIR = BinarySerde.of(UserItemsUpdate.ItemPair.class, (out, pair) -> {
         writeString(out, pair.itemId());
         writeString(out, pair.neighbourId());
         out.writeDouble(pair.weight());
     }, in -> new UserItemsUpdate.ItemPair(readString(in), readString(in), in.readDouble()));
 
-    static final BinarySerde<ExperimentTally> EXPERIMENT_TALLY = new BinarySerde<>("ExperimentTally", (out, tally) -> {
+    static final BinarySerde<ExperimentTally> EXPERIMENT_TALLY = BinarySerde.of(ExperimentTally.class, (out, tally) -> {
         writeString(out, tally.experimentKey());
         writeString(out, tally.variant());
         out.writeBoolean(tally.controlGroup());
@@ -64,7 +71,7 @@ final class FeedbackSerdes {
     }, in -> new ExperimentTally(readString(in), readString(in), in.readBoolean(), in.readBoolean() ? readContact(in) : null,
             readInstant(in)));
 
-    static final BinarySerde<OfferStats> OFFER_STATS = new BinarySerde<>("OfferStats", (out, stats) -> {
+    static final BinarySerde<OfferStats> OFFER_STATS = BinarySerde.of(OfferStats.class, (out, stats) -> {
         writeCounts(out, stats.total());
         out.writeInt(stats.daily().size());
         for (Map.Entry<LocalDate, OutcomeCounts> day : stats.daily().entrySet()) {
@@ -82,7 +89,7 @@ final class FeedbackSerdes {
         return new OfferStats(total, daily, readInstant(in));
     });
 
-    static final BinarySerde<ContactHistory> CONTACT_HISTORY = new BinarySerde<>("ContactHistory", (out, history) -> {
+    static final BinarySerde<ContactHistory> CONTACT_HISTORY = BinarySerde.of(ContactHistory.class, (out, history) -> {
         out.writeInt(history.contacts().size());
         for (Contact contact : history.contacts()) {
             writeContact(out, contact);
@@ -106,7 +113,7 @@ final class FeedbackSerdes {
         return new ContactHistory(contacts, converted);
     });
 
-    static final BinarySerde<ExperimentStats> EXPERIMENT_STATS = new BinarySerde<>("ExperimentStats", (out, stats) -> {
+    static final BinarySerde<ExperimentStats> EXPERIMENT_STATS = BinarySerde.of(ExperimentStats.class, (out, stats) -> {
         writeString(out, stats.experimentKey());
         writeString(out, stats.variant());
         out.writeBoolean(stats.controlGroup());
@@ -115,7 +122,7 @@ final class FeedbackSerdes {
         writeInstant(out, stats.updatedAt());
     }, in -> new ExperimentStats(readString(in), readString(in), in.readBoolean(), in.readLong(), readCounts(in), readInstant(in)));
 
-    static final BinarySerde<ItemStats> ITEM_STATS = new BinarySerde<>("ItemStats", (out, stats) -> {
+    static final BinarySerde<ItemStats> ITEM_STATS = BinarySerde.of(ItemStats.class, (out, stats) -> {
         out.writeInt(stats.counts().size());
         for (Map.Entry<String, Long> count : stats.counts().entrySet()) {
             writeString(out, count.getKey());
@@ -141,7 +148,7 @@ final class FeedbackSerdes {
         return new ItemStats(counts, decayed, readScore(in));
     });
 
-    static final BinarySerde<ItemNeighbours> ITEM_NEIGHBOURS = new BinarySerde<>("ItemNeighbours", (out, item) -> {
+    static final BinarySerde<ItemNeighbours> ITEM_NEIGHBOURS = BinarySerde.of(ItemNeighbours.class, (out, item) -> {
         out.writeInt(item.neighbours().size());
         for (Map.Entry<String, Double> neighbour : item.neighbours().entrySet()) {
             writeString(out, neighbour.getKey());
@@ -156,7 +163,7 @@ final class FeedbackSerdes {
         return new ItemNeighbours(neighbours);
     });
 
-    static final BinarySerde<UserRecentItems> USER_RECENT_ITEMS = new BinarySerde<>("UserRecentItems", (out, user) -> {
+    static final BinarySerde<UserRecentItems> USER_RECENT_ITEMS = BinarySerde.of(UserRecentItems.class, (out, user) -> {
         out.writeInt(user.items().size());
         for (RecentItem item : user.items()) {
             writeRecentItem(out, item);
@@ -170,7 +177,7 @@ final class FeedbackSerdes {
         return new UserRecentItems(items);
     });
 
-    static final BinarySerde<RecentDecisions> RECENT_DECISIONS = new BinarySerde<>("RecentDecisions", (out, recent) -> {
+    static final BinarySerde<RecentDecisions> RECENT_DECISIONS = BinarySerde.of(RecentDecisions.class, (out, recent) -> {
         out.writeInt(recent.decisions().size());
         for (RecentDecisions.Ref ref : recent.decisions()) {
             writeString(out, ref.recommendationId());
@@ -188,7 +195,7 @@ final class FeedbackSerdes {
         return new RecentDecisions(refs);
     });
 
-    static final BinarySerde<CreditBalance> CREDIT_BALANCE = new BinarySerde<>("CreditBalance", (out, balance) -> {
+    static final BinarySerde<CreditBalance> CREDIT_BALANCE = BinarySerde.of(CreditBalance.class, (out, balance) -> {
         out.writeLong(balance.toppedUp());
         out.writeLong(balance.charged());
         writeInstant(out, balance.updatedAt());

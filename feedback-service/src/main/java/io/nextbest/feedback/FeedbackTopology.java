@@ -193,7 +193,7 @@ public class FeedbackTopology {
     private KStream<TenantKey, UserItemsUpdate> trackUserItems(KStream<TenantKey, TrackerEvent> events) {
         return events
                 .filter((anon, event) -> !event.items().isEmpty(), Named.as("tracker-events-with-items"))
-                .map((anon, event) -> KeyValue.pair(new TenantKey(event.projectId(), event.userId()), userItemTouchOf(event)),
+                .map((anon, event) -> KeyValue.pair(new TenantKey(event.projectId(), event.userId()), UserItemTouch.of(event)),
                         Named.as("key-tracker-events-by-user"))
                 .repartition(Repartitioned.<TenantKey, UserItemTouch>as("tracker-events-by-user")
                         .withKeySerde(KeySerdes.tenantKey()).withValueSerde(FeedbackSerdes.USER_ITEM_TOUCH))
@@ -263,11 +263,6 @@ public class FeedbackTopology {
                 .map(itemId -> KeyValue.pair(new TenantKey(event.projectId(), itemId),
                         new RecentItem(itemId, event.eventType().wireName(), at)))
                 .toList();
-    }
-
-    private static UserItemTouch userItemTouchOf(TrackerEvent event) {
-        List<String> itemIds = event.items().stream().map(EventItem::itemId).distinct().toList();
-        return new UserItemTouch(itemIds, event.eventType().wireName(), eventTime(event));
     }
 
     /** The outcome as a contact, timed by when it happened (or, if the caller gave no time, when it was received). */

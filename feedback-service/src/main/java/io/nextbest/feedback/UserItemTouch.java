@@ -1,5 +1,7 @@
 package io.nextbest.feedback;
 
+import io.nextbest.model.event.EventItem;
+import io.nextbest.model.event.TrackerEvent;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,5 +15,10 @@ record UserItemTouch(List<String> itemIds, String eventType, Instant at) {
 
     UserItemTouch {
         itemIds = List.copyOf(itemIds);
+    }
+
+    static UserItemTouch of(TrackerEvent event) {
+        List<String> itemIds = event.items().stream().map(EventItem::itemId).distinct().toList();
+        return new UserItemTouch(itemIds, event.eventType().wireName(), FeedbackTopology.eventTime(event));
     }
 }

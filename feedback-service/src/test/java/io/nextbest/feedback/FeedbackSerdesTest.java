@@ -16,6 +16,10 @@ import io.nextbest.model.stats.OfferStats;
 import io.nextbest.model.stats.OutcomeCounts;
 import io.nextbest.model.stats.RecentItem;
 import io.nextbest.model.stats.UserRecentItems;
+import io.nextbest.model.event.TrackerEvent;
+import io.nextbest.model.event.TrackerEventType;
+import io.nextbest.model.json.JsonSerde;
+import io.nextbest.model.topic.Topics;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -89,12 +93,28 @@ class FeedbackSerdesTest {
         byte[] longer = Arrays.copyOf(good, good.length + 1);
         byte[] otherFormat = good.clone();
         otherFormat[0] = 7;
-        byte[] json = "{\"offerId\":\"o-1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        for (byte[] bad : List.of(truncated, longer, otherFormat, json, new byte[0])) {
+        byte[] brokenJson = "{\"offerId\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (byte[] bad : List.of(truncated, longer, otherFormat, brokenJson, new byte[0])) {
             assertThatThrownBy(() -> FeedbackSerdes.CONTACT.fromBytes(bad))
                     .isInstanceOf(SerializationException.class)
                     .hasMessageStartingWith("cannot read Contact");
         }
+    }
+
+    // An app upgraded in place still holds JSON in its stores, changelogs and repartition topics.
+    @Test
+    void readsTheJsonWrittenBeforeThisLayout() {
+        ContactHistory history = ContactHistory.EMPTY.plus(CLICK, true, 10, Duration.ofDays(30));
+        assertThat(FeedbackSerdes.CONTACT_HISTORY.fromBytes(new JsonSerde<>(ContactHistory.class).toBytes(history))).isEqualTo(history);
+        OfferStats stats = OfferStats.EMPTY.plus("click", Classification.POSITIVE, OutcomeCategory.RESPONSE, T0, 30);
+        assertThat(FeedbackSerdes.OFFER_STATS.fromBytes(new JsonSerde<>(OfferStats.class).toBytes(stats))).isEqualTo(stats);
+        ExperimentTally tally = new ExperimentTally("exp", "treatment", false, CLICK, T0);
+        assertThat(FeedbackSerdes.EXPERIMENT_TALLY.fromBytes(new JsonSerde<>(ExperimentTally.class).toBytes(tally))).isEqualTo(tally);
+
+        TrackerEvent event = FeedbackFixtures.itemEvent("ev-1", "anon-1", TrackerEventType.ADD_TO_CART, T0,
+                "sku-1", "sku-2", "sku-1");
+        assertThat(FeedbackSerdes.USER_ITEM_TOUCH.fromBytes(Topics.TRACKER_EVENTS.valueSerde().serializer().serialize("t", event)))
+                .isEqualTo(new UserItemTouch(List.of("sku-1", "sku-2"), "add_to_cart", T0));
     }
 
     private static <T> void assertRoundTrip(BinarySerde<T> serde, T value) {
