@@ -3,7 +3,6 @@ package io.nextbest.feedback;
 import io.nextbest.model.event.DecisionRecord;
 import io.nextbest.model.event.ExperimentAssignment;
 import io.nextbest.model.event.Outcome;
-import io.nextbest.model.json.JsonSerde;
 import io.nextbest.model.stats.Contact;
 import io.nextbest.model.stats.ExperimentStats;
 import io.nextbest.model.tenant.TenantKey;
@@ -38,7 +37,7 @@ final class DecisionAttribution {
 
     StoreBuilder<KeyValueStore<TenantKey, RecentDecisions>> store() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName),
-                KeySerdes.tenantKey(), new JsonSerde<>(RecentDecisions.class));
+                KeySerdes.tenantKey(), FeedbackSerdes.RECENT_DECISIONS);
     }
 
     ProcessorSupplier<TenantKey, DecisionRecord, TenantKey, ExperimentTally> rememberDecisions() {

@@ -8,7 +8,6 @@ import io.nextbest.model.event.DecisionRecord;
 import io.nextbest.model.event.EventItem;
 import io.nextbest.model.event.Outcome;
 import io.nextbest.model.event.TrackerEvent;
-import io.nextbest.model.json.JsonSerde;
 import io.nextbest.model.stats.Contact;
 import io.nextbest.model.stats.ContactHistory;
 import io.nextbest.model.stats.ExperimentStats;
@@ -70,8 +69,6 @@ public class FeedbackTopology {
     public static final String ITEM_COOCCURRENCE_STORE = "item-cooccurrence-store";
     public static final String CREDIT_BALANCES_STORE = "credit-balances-store";
     public static final String TENANTS_STORE = "feedback-tenants-store";
-
-    private static final Serde<Contact> CONTACT = new JsonSerde<>(Contact.class);
 
     private final FeedbackProperties settings;
 
@@ -159,10 +156,10 @@ public class FeedbackTopology {
         int days = settings.offerStats().dailyBuckets();
         return outcomes
                 .flatMap((customer, outcome) -> scopesOf(outcome), Named.as("outcome-to-stats-scopes"))
-                .groupByKey(Grouped.<TenantKey, Contact>as("offer-stats-by-scope").withKeySerde(KeySerdes.tenantKey()).withValueSerde(CONTACT))
+                .groupByKey(Grouped.<TenantKey, Contact>as("offer-stats-by-scope").withKeySerde(KeySerdes.tenantKey()).withValueSerde(FeedbackSerdes.CONTACT))
                 .aggregate(() -> OfferStats.EMPTY,
                         (scope, c, stats) -> stats.plus(c.outcome(), c.classification(), c.category(), c.timestamp(), days),
-                        Named.as("aggregate-offer-stats"), materialized(OFFER_STATS_STORE, Topics.OFFER_STATS));
+                        Named.as("aggregate-offer-stats"), materialized(OFFER_STATS_STORE, Topics.OFFER_STATS, FeedbackSerdes.OFFER_STATS));
     }
 
     // Outcomes are keyed by customer already, so the history needs no repartition.
@@ -170,10 +167,10 @@ public class FeedbackTopology {
         FeedbackProperties.ContactSettings contacts = settings.contacts();
         return outcomes
                 .mapValues(FeedbackTopology::contactOf, Named.as("outcome-to-contact"))
-                .groupByKey(Grouped.<TenantKey, Contact>as("contacts-by-customer").withKeySerde(KeySerdes.tenantKey()).withValueSerde(CONTACT))
+                .groupByKey(Grouped.<TenantKey, Contact>as("contacts-by-customer").withKeySerde(KeySerdes.tenantKey()).withValueSerde(FeedbackSerdes.CONTACT))
                 .aggregate(() -> ContactHistory.EMPTY,
                         (customer, c, history) -> history.plus(c, OutcomeCounts.isConversion(c.outcome()), contacts.maxContacts(), contacts.maxAge()),
-                        Named.as("aggregate-customer-contacts"), materialized(CUSTOMER_CONTACTS_STORE, Topics.CUSTOMER_CONTACTS));
+                        Named.as("aggregate-customer-contacts"), materialized(CUSTOMER_CONTACTS_STORE, Topics.CUSTOMER_CONTACTS, FeedbackSerdes.CONTACT_HISTORY));
     }
 
     private KStream<TenantKey, ExperimentTally> attributeToExperiments(StreamsBuilder builder, KStream<TenantKey, DecisionRecord> decisions,
@@ -190,12 +187,12 @@ public class FeedbackTopology {
     private KTable<TenantKey, ExperimentStats> aggregateExperimentStats(KStream<TenantKey, ExperimentTally> tallies) {
         return tallies
                 .groupByKey(Grouped.<TenantKey, ExperimentTally>as("experiment-tallies-by-variant")
-                        .withKeySerde(KeySerdes.tenantKey()).withValueSerde(new JsonSerde<>(ExperimentTally.class)))
+                        .withKeySerde(KeySerdes.tenantKey()).withValueSerde(FeedbackSerdes.EXPERIMENT_TALLY))
                 .aggregate(() -> ExperimentStats.EMPTY, (variant, t, stats) -> t.outcome() == null
                                 ? stats.plusDecision(t.experimentKey(), t.variant(), t.controlGroup(), t.at())
                                 : stats.plusOutcome(t.experimentKey(), t.variant(), t.controlGroup(),
                                 t.outcome().outcome(), t.outcome().classification(), t.outcome().category(), t.at()),
-                        Named.as("aggregate-experiment-stats"), materialized(EXPERIMENT_STATS_STORE, Topics.EXPERIMENT_STATS));
+                        Named.as("aggregate-experiment-stats"), materialized(EXPERIMENT_STATS_STORE, Topics.EXPERIMENT_STATS, FeedbackSerdes.EXPERIMENT_STATS));
     }
 
     private KTable<TenantKey, ItemStats> aggregateItemStats(KStream<TenantKey, TrackerEvent> events) {
@@ -203,19 +200,22 @@ public class FeedbackTopology {
         return events
                 .flatMap((user, event) -> itemTouchesOf(event), Named.as("tracker-event-to-item-touches"))
                 .groupByKey(Grouped.<TenantKey, RecentItem>as("item-touches-by-item")
-                        .withKeySerde(KeySerdes.tenantKey()).withValueSerde(new JsonSerde<>(RecentItem.class)))
+                        .withKeySerde(KeySerdes.tenantKey()).withValueSerde(FeedbackSerdes.RECENT_ITEM))
                 .aggregate(() -> ItemStats.EMPTY,
                         (item, touch, stats) -> stats.plus(touch.eventType(), items.weight(touch.eventType()), touch.timestamp(), items.halfLife()),
-                        Named.as("aggregate-item-stats"), materialized(ITEM_STATS_STORE, Topics.ITEM_STATS));
+                        Named.as("aggregate-item-stats"), materialized(ITEM_STATS_STORE, Topics.ITEM_STATS, FeedbackSerdes.ITEM_STATS));
     }
 
     // Events are keyed by anonymous user; the item models learn per user (the logged-in id when
-    // known), so they are re-keyed and repartitioned first.
+    // known), so they are re-keyed and repartitioned first — only events with items (the others
+    // change nothing there), and only the part of the event the step reads.
     private KStream<TenantKey, UserItemsUpdate> trackUserItems(KStream<TenantKey, TrackerEvent> events) {
         return events
-                .selectKey((anon, event) -> new TenantKey(event.projectId(), event.userId()), Named.as("key-tracker-events-by-user"))
-                .repartition(Repartitioned.<TenantKey, TrackerEvent>as("tracker-events-by-user")
-                        .withKeySerde(KeySerdes.tenantKey()).withValueSerde(Topics.TRACKER_EVENTS.valueSerde()))
+                .filter((anon, event) -> !event.items().isEmpty(), Named.as("tracker-events-with-items"))
+                .map((anon, event) -> KeyValue.pair(new TenantKey(event.projectId(), event.userId()), UserItemTouch.of(event)),
+                        Named.as("key-tracker-events-by-user"))
+                .repartition(Repartitioned.<TenantKey, UserItemTouch>as("tracker-events-by-user")
+                        .withKeySerde(KeySerdes.tenantKey()).withValueSerde(FeedbackSerdes.USER_ITEM_TOUCH))
                 .processValues(new UserItemsTracker(USER_RECENT_ITEMS_STORE, settings.items()), Named.as("track-user-items"));
     }
 
@@ -226,10 +226,10 @@ public class FeedbackTopology {
                         .map(pair -> KeyValue.pair(new TenantKey(user.tenant(), pair.itemId()), pair)).toList(),
                         Named.as("user-items-to-item-pairs"))
                 .groupByKey(Grouped.<TenantKey, UserItemsUpdate.ItemPair>as("item-pairs-by-item")
-                        .withKeySerde(KeySerdes.tenantKey()).withValueSerde(new JsonSerde<>(UserItemsUpdate.ItemPair.class)))
+                        .withKeySerde(KeySerdes.tenantKey()).withValueSerde(FeedbackSerdes.ITEM_PAIR))
                 .aggregate(() -> ItemNeighbours.EMPTY,
                         (item, pair, neighbours) -> neighbours.plus(pair.neighbourId(), pair.weight(), capacity),
-                        Named.as("aggregate-item-cooccurrence"), materialized(ITEM_COOCCURRENCE_STORE, Topics.ITEM_COOCCURRENCE));
+                        Named.as("aggregate-item-cooccurrence"), materialized(ITEM_COOCCURRENCE_STORE, Topics.ITEM_COOCCURRENCE, FeedbackSerdes.ITEM_NEIGHBOURS));
     }
 
     // Top-ups and charges of one project fold into one balance; the ledger is keyed by project,
@@ -241,16 +241,18 @@ public class FeedbackTopology {
                         .withValueSerde(Topics.CREDIT_LEDGER.valueSerde()))
                 .aggregate(() -> CreditBalance.EMPTY,
                         (project, entry, balance) -> balance.apply(entry),
-                        Named.as("fold-credit-balance"), materialized(CREDIT_BALANCES_STORE, Topics.CREDIT_BALANCES));
+                        Named.as("fold-credit-balance"), materialized(CREDIT_BALANCES_STORE, Topics.CREDIT_BALANCES, FeedbackSerdes.CREDIT_BALANCE));
     }
 
     private <K, V> void publish(KTable<K, V> table, Topic<K, V> topic) {
         table.toStream(Named.as(topic.name() + "-changes")).to(topic.name(), topic.produced());
     }
 
-    private static <K, V> Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized(String store, Topic<K, V> topic) {
+    // Stores (and their changelogs) hold the binary layout: only this app reads them, and every
+    // update reads and rewrites the value. The published topic keeps its JSON (publish above).
+    private static <K, V> Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized(String store, Topic<K, V> topic, Serde<V> values) {
         return Materialized.<K, V, KeyValueStore<Bytes, byte[]>>as(store)
-                .withKeySerde(topic.keySerde()).withValueSerde(topic.valueSerde());
+                .withKeySerde(topic.keySerde()).withValueSerde(values);
     }
 
     private static List<KeyValue<TenantKey, Contact>> scopesOf(Outcome outcome) {

@@ -1,8 +1,5 @@
 package io.nextbest.feedback;
 
-import io.nextbest.model.event.EventItem;
-import io.nextbest.model.event.TrackerEvent;
-import io.nextbest.model.json.JsonSerde;
 import io.nextbest.model.stats.RecentItem;
 import io.nextbest.model.stats.UserRecentItems;
 import io.nextbest.model.tenant.TenantKey;
@@ -27,7 +24,7 @@ import org.apache.kafka.streams.state.Stores;
  * those this event created. The user's list is bounded, so one event yields at most
  * {@code items × recentPerUser} pairs however long the user's history.
  */
-final class UserItemsTracker implements FixedKeyProcessorSupplier<TenantKey, TrackerEvent, UserItemsUpdate> {
+final class UserItemsTracker implements FixedKeyProcessorSupplier<TenantKey, UserItemTouch, UserItemsUpdate> {
 
     private final String storeName;
     private final FeedbackProperties.ItemSettings settings;
@@ -40,11 +37,11 @@ final class UserItemsTracker implements FixedKeyProcessorSupplier<TenantKey, Tra
     @Override
     public Set<StoreBuilder<?>> stores() {
         return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName),
-                KeySerdes.tenantKey(), new JsonSerde<>(UserRecentItems.class)));
+                KeySerdes.tenantKey(), FeedbackSerdes.USER_RECENT_ITEMS));
     }
 
     @Override
-    public FixedKeyProcessor<TenantKey, TrackerEvent, UserItemsUpdate> get() {
+    public FixedKeyProcessor<TenantKey, UserItemTouch, UserItemsUpdate> get() {
         return new FixedKeyProcessor<>() {
             private FixedKeyProcessorContext<TenantKey, UserItemsUpdate> context;
             private KeyValueStore<TenantKey, UserRecentItems> recent;
@@ -56,18 +53,19 @@ final class UserItemsTracker implements FixedKeyProcessorSupplier<TenantKey, Tra
             }
 
             @Override
-            public void process(FixedKeyRecord<TenantKey, TrackerEvent> record) {
-                TrackerEvent event = record.value();
-                if (event.items().isEmpty()) {
+            public void process(FixedKeyRecord<TenantKey, UserItemTouch> record) {
+                UserItemTouch touch = record.value();
+                if (touch.itemIds().isEmpty()) {
                     return;
                 }
-                Instant at = FeedbackTopology.eventTime(event);
+                Instant at = touch.at();
+                Set<String> itemIds = new LinkedHashSet<>(touch.itemIds());
                 UserRecentItems before = recent.get(record.key());
                 before = before == null ? UserRecentItems.EMPTY : before;
-                List<UserItemsUpdate.ItemPair> pairs = pairs(itemIds(event), before, at);
+                List<UserItemsUpdate.ItemPair> pairs = pairs(itemIds, before, at);
                 UserRecentItems after = before;
-                for (String itemId : itemIds(event)) {
-                    after = after.plus(new RecentItem(itemId, event.eventType().wireName(), at), settings.recentPerUser());
+                for (String itemId : itemIds) {
+                    after = after.plus(new RecentItem(itemId, touch.eventType(), at), settings.recentPerUser());
                 }
                 recent.put(record.key(), after);
                 context.forward(record.withValue(new UserItemsUpdate(after, pairs)));
@@ -97,11 +95,5 @@ final class UserItemsTracker implements FixedKeyProcessorSupplier<TenantKey, Tra
             }
         }
         return pairs;
-    }
-
-    private static Set<String> itemIds(TrackerEvent event) {
-        Set<String> ids = new LinkedHashSet<>();
-        event.items().stream().map(EventItem::itemId).forEach(ids::add);
-        return ids;
     }
 }

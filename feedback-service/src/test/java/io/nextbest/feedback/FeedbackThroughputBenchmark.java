@@ -78,6 +78,7 @@ class FeedbackThroughputBenchmark {
             Thread.sleep(50);
         }
         long start = System.nanoTime();
+        long cpuAtStart = appThreadsCpuNanos(appId);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             boolean complete = false;
@@ -93,13 +94,15 @@ class FeedbackThroughputBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (appThreadsCpuNanos(appId) - cpuAtStart) / 1e9;
         streams.close(Duration.ofSeconds(60));
         long stateBytes = sizeOf(stateDir);
         int inputRecords = workload.records.size();
         return String.format("%s (commit %d ms, %d stream threads): %d input records (%d distinct, rest duplicates) in %.1f s = %.0f records/s; "
+                        + "app threads used %.1f CPU s = %.0f records per CPU second; "
                         + "state dir %.1f MB after close = %.0f MB per million input records",
                 guarantee, COMMIT_MS, THREADS, inputRecords, workload.distinct, seconds, inputRecords / seconds,
-                stateBytes / 1e6, stateBytes / 1e6 / inputRecords * 1_000_000);
+                cpuSeconds, inputRecords / cpuSeconds, stateBytes / 1e6, stateBytes / 1e6 / inputRecords * 1_000_000);
     }
 
     // The last step of each branch has seen everything: offer stats (after one repartition),
@@ -137,6 +140,21 @@ class FeedbackThroughputBenchmark {
                 new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
         return !committed.isEmpty() && committed.entrySet().stream()
                 .allMatch(e -> end.get(e.getKey()).offset() - e.getValue().offset() <= 1);
+    }
+
+    // CPU time of the app's own threads (stream threads, their producer and consumer threads: all
+    // named after the client id, which starts with the application id), so that a run on the
+    // shared, busy machine can be compared by work done and not only by wall-clock time. The
+    // in-process broker's threads are not counted.
+    private static long appThreadsCpuNanos(String appId) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().contains(appId)) {
+                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     private static long sizeOf(Path dir) throws IOException {
