@@ -9,6 +9,7 @@ import io.nextbest.decision.readmodel.CatalogLoader;
 import io.nextbest.decision.readmodel.CatalogSnapshots;
 import io.nextbest.decision.readmodel.DecisionReadModels;
 import io.nextbest.decision.readmodel.DecisionReadModelsTopology;
+import io.nextbest.decision.readmodel.OfferStatsSnapshots;
 import io.nextbest.decision.readmodel.StatisticsLoader;
 import io.nextbest.model.catalog.CatalogChange;
 import io.nextbest.model.catalog.CatalogEntity;
@@ -87,14 +88,15 @@ class RecommendCpuBenchmark {
     @Test
     void measureCpuPerRecommend() throws Exception {
         CatalogSnapshots snapshots = new CatalogSnapshots();
+        OfferStatsSnapshots offerStatsSnapshots = new OfferStatsSnapshots();
         StreamsBuilder builder = new StreamsBuilder();
-        new DecisionReadModelsTopology(snapshots).buildTopology(builder);
+        new DecisionReadModelsTopology(snapshots, offerStatsSnapshots).buildTopology(builder);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decision-cpu-benchmark");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config)) {
             Map<String, ContactHistory> contacts = seed(driver);
-            DecisionReadModels readModels = new DecisionReadModels(() -> null, null, snapshots) {
+            DecisionReadModels readModels = new DecisionReadModels(() -> null, null, snapshots, offerStatsSnapshots) {
                 @Override
                 public CatalogLoader catalog() {
                     return new CatalogLoader(entity -> driver.getKeyValueStore(DecisionReadModelsTopology.storeName(entity)),
@@ -105,7 +107,7 @@ class RecommendCpuBenchmark {
                 public StatisticsLoader statistics() {
                     ReadOnlyKeyValueStore<TenantKey, OfferStats> store = driver.getKeyValueStore(
                             DecisionReadModelsTopology.OFFER_STATS_STORE);
-                    return new StatisticsLoader(() -> store);
+                    return new StatisticsLoader(() -> store, offerStatsSnapshots);
                 }
 
                 @Override
