@@ -22,7 +22,14 @@ public record ContactHistory(List<ContactEvent> events) {
     /** Contacts matching {@code filter} in the window {@code (now - window, now]}. */
     public long count(Predicate<ContactEvent> filter, Instant now, Duration window) {
         Instant since = now.minus(window);
-        return events.stream().filter(e -> e.at().isAfter(since) && !e.at().isAfter(now)).filter(filter).count();
+        long count = 0;
+        // A loop, not a stream: called per candidate and policy on every recommend.
+        for (ContactEvent e : events) {
+            if (e.at().isAfter(since) && !e.at().isAfter(now) && filter.test(e)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** The most recent contact matching {@code filter} at or before {@code now}. */

@@ -30,10 +30,12 @@ public final class ContactPolicies {
     public static ContactPolicyResult evaluate(
             List<Qualified> qualified, List<ContactPolicy> policies, List<VolumeCap> caps, VolumeCounts counts,
             ContactHistory history, DecisionContext context) {
-        List<ContactPolicy> ordered = policies.stream()
+        // Ordered and with their scopes resolved once per request, not once per candidate.
+        List<ScopedPolicy> ordered = policies.stream()
                 .filter(p -> p.status() == null || "active".equals(p.status()))
                 .sorted(Comparator.comparingInt(ContactPolicy::priority).reversed()
                         .thenComparing(ContactPolicy::id, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(p -> new ScopedPolicy(p, PolicyScope.of(p)))
                 .toList();
         PolicyChecks checks = new PolicyChecks(context, history);
         List<Qualified> allowed = new ArrayList<>();
@@ -52,17 +54,28 @@ public final class ContactPolicies {
         return new ContactPolicyResult(allowed, drops);
     }
 
-    private static String policyBlock(Candidate candidate, List<ContactPolicy> policies, PolicyChecks checks,
+    private record ScopedPolicy(ContactPolicy policy, List<PolicyScope> scopes) {
+        boolean isOverride() {
+            return "allow_override".equals(policy.ruleType());
+        }
+    }
+
+    private static String policyBlock(Candidate candidate, List<ScopedPolicy> policies, PolicyChecks checks,
             DecisionContext context) {
-        boolean overridden = policies.stream().anyMatch(p -> "allow_override".equals(p.ruleType())
-                && PolicyScope.of(p).stream().anyMatch(s -> s.applies(candidate, context)));
-        for (ContactPolicy policy : policies) {
-            if ("allow_override".equals(policy.ruleType()) || isBypassed(policy, candidate, overridden)) {
+        boolean overridden = false;
+        for (ScopedPolicy p : policies) {
+            if (p.isOverride() && p.scopes().stream().anyMatch(s -> s.applies(candidate, context))) {
+                overridden = true;
+                break;
+            }
+        }
+        for (ScopedPolicy p : policies) {
+            if (p.isOverride() || isBypassed(p.policy(), candidate, overridden)) {
                 continue;
             }
-            for (PolicyScope scope : PolicyScope.of(policy)) {
+            for (PolicyScope scope : p.scopes()) {
                 if (scope.applies(candidate, context)) {
-                    String reason = checks.block(policy, scope, candidate);
+                    String reason = checks.block(p.policy(), scope, candidate);
                     if (reason != null) {
                         return reason;
                     }

@@ -60,27 +60,34 @@ record PolicyChecks(DecisionContext context, ContactHistory history) {
         var filter = acrossChannels
                 ? (java.util.function.Predicate<ContactEvent>) e -> candidate.offerId().equals(e.offerId())
                 : scope.counts(candidate);
-        for (Map.Entry<String, Duration> window : windows(config).entrySet()) {
-            long cap = number(config.get(window.getKey()), -1);
+        for (String window : WINDOWS) {
+            long cap = number(config.get(window), -1);
             if (cap < 0) {
                 continue;
             }
-            Duration length = window.getValue();
+            Duration length = windowLength(window, config);
             long seen = history.count(filter.and(ContactEvent::impression), context.now(), length);
             if (seen >= cap) {
-                return type + " exceeded: " + cap + "/" + periodName(window.getKey(), length) + " at scope=" + scope.label(candidate);
+                return type + " exceeded: " + cap + "/" + periodName(window, length) + " at scope=" + scope.label(candidate);
             }
         }
         return null;
     }
 
-    private Map<String, Duration> windows(Map<String, Object> config) {
-        Map<String, Duration> windows = new java.util.LinkedHashMap<>();
-        windows.put("maxPerDay", DAY);
-        windows.put("maxPerWeek", Duration.ofDays(7));
-        windows.put("maxPerMonth", Duration.ofDays(30));
-        windows.put("maxContacts", Duration.ofDays(number(config.get("windowDays"), 7)));
-        return windows;
+    /** The cap keys in the order they are checked; the first one reached is the reason. */
+    private static final List<String> WINDOWS = List.of("maxPerDay", "maxPerWeek", "maxPerMonth", "maxContacts");
+
+    private static Duration windowLength(String window, Map<String, Object> config) {
+        switch (window) {
+            case "maxPerDay":
+                return DAY;
+            case "maxPerWeek":
+                return Duration.ofDays(7);
+            case "maxPerMonth":
+                return Duration.ofDays(30);
+            default:
+                return Duration.ofDays(number(config.get("windowDays"), 7));
+        }
     }
 
     private static String periodName(String key, Duration length) {

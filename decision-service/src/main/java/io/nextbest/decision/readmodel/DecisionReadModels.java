@@ -30,15 +30,19 @@ public class DecisionReadModels {
     private final Supplier<KafkaStreams> streams;
     private final PartitionedLookups partitioned;
     private final CatalogSnapshots snapshots;
+    private final OfferStatsSnapshots offerStatsSnapshots;
 
     /**
-     * @param snapshots the instance the read-model topology invalidates
-     *                  ({@link DecisionReadModelsTopology#DecisionReadModelsTopology(CatalogSnapshots)})
+     * @param snapshots           the instance the read-model topology invalidates
+     * @param offerStatsSnapshots the instance the read-model topology keeps current
+     *                            (both: {@link DecisionReadModelsTopology#DecisionReadModelsTopology(CatalogSnapshots, OfferStatsSnapshots)})
      */
-    public DecisionReadModels(Supplier<KafkaStreams> streams, PartitionedLookups partitioned, CatalogSnapshots snapshots) {
+    public DecisionReadModels(Supplier<KafkaStreams> streams, PartitionedLookups partitioned, CatalogSnapshots snapshots,
+                              OfferStatsSnapshots offerStatsSnapshots) {
         this.streams = streams;
         this.partitioned = partitioned;
         this.snapshots = snapshots;
+        this.offerStatsSnapshots = offerStatsSnapshots;
     }
 
     public CatalogLoader catalog() {
@@ -46,7 +50,7 @@ public class DecisionReadModels {
     }
 
     public StatisticsLoader statistics() {
-        return new StatisticsLoader(() -> store(DecisionReadModelsTopology.OFFER_STATS_STORE));
+        return new StatisticsLoader(() -> store(DecisionReadModelsTopology.OFFER_STATS_STORE), offerStatsSnapshots);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.nextbest.decision.readmodel;
 
 import io.nextbest.model.catalog.CatalogChange;
 import io.nextbest.model.catalog.CatalogEntity;
+import io.nextbest.model.stats.OfferStats;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topic;
 import io.nextbest.model.topic.Topics;
@@ -25,7 +26,8 @@ import org.apache.kafka.streams.state.Stores;
  * ({@link #USER_RECENT_ITEMS_STORE}), which instances read through {@link PartitionedLookups}, forwarding
  * to the owning instance. Catalog store names are {@link #storeName(CatalogEntity)}.
  * Catalog records pass through {@link CatalogStoreUpdater}, which invalidates the
- * {@link CatalogSnapshots} recommend reads.
+ * {@link CatalogSnapshots} recommend reads; {@code offer-stats} records pass through
+ * {@link OfferStatsStoreUpdater}, which keeps {@link OfferStatsSnapshots} current.
  */
 public class DecisionReadModelsTopology {
 
@@ -49,19 +51,21 @@ public class DecisionReadModelsTopology {
     }
 
     private final CatalogSnapshots snapshots;
+    private final OfferStatsSnapshots offerStatsSnapshots;
 
     /** Without anyone reading snapshots (tests of the stores alone). */
     public DecisionReadModelsTopology() {
-        this(new CatalogSnapshots());
+        this(new CatalogSnapshots(), new OfferStatsSnapshots());
     }
 
-    public DecisionReadModelsTopology(CatalogSnapshots snapshots) {
+    public DecisionReadModelsTopology(CatalogSnapshots snapshots, OfferStatsSnapshots offerStatsSnapshots) {
         this.snapshots = snapshots;
+        this.offerStatsSnapshots = offerStatsSnapshots;
     }
 
     public void buildTopology(StreamsBuilder builder) {
         ENTITIES.forEach(entity -> catalogStore(builder, entity));
-        ReadModels.globalStore(builder, Topics.OFFER_STATS, OFFER_STATS_STORE);
+        offerStatsStore(builder);
         PartitionedReadModel.ALL.forEach(model -> partitionedTable(builder, model));
         buildItemModels(builder);
     }
@@ -95,6 +99,18 @@ public class DecisionReadModelsTopology {
                 Materialized.<TenantKey, V, KeyValueStore<Bytes, byte[]>>as(model.storeName())
                         .withKeySerde(topic.keySerde())
                         .withValueSerde(topic.valueSerde()));
+    }
+
+    /**
+     * Like {@link #catalogStore}: the store a GlobalKTable would materialize, filled by
+     * {@link OfferStatsStoreUpdater}, which also keeps {@link OfferStatsSnapshots} current.
+     */
+    private void offerStatsStore(StreamsBuilder builder) {
+        Topic<TenantKey, OfferStats> topic = Topics.OFFER_STATS;
+        builder.addGlobalStore(
+                Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(OFFER_STATS_STORE),
+                        topic.keySerde(), topic.valueSerde()).withLoggingDisabled(),
+                topic.name(), topic.consumed(), () -> new OfferStatsStoreUpdater(OFFER_STATS_STORE, offerStatsSnapshots));
     }
 
     /**

@@ -20,6 +20,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -31,14 +32,23 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * another instance) becomes the core's {@link ContactHistory}, each contact's category filled in
  * from the catalog because the feedback record does not carry it. Volume caps count the
  * impressions of their scope's {@code offer-stats} daily buckets in the current UTC calendar
- * period ({@link #volumeCounts}).
+ * period ({@link #volumeCounts}). With {@link OfferStatsSnapshots} each record is decoded once per
+ * update instead of once per lookup.
  */
 public final class StatisticsLoader {
 
     private final Supplier<ReadOnlyKeyValueStore<TenantKey, OfferStats>> offerStats;
+    private final OfferStatsSnapshots snapshots;
 
+    /** Reads (and decodes) the store on every lookup (no snapshots). */
     public StatisticsLoader(Supplier<ReadOnlyKeyValueStore<TenantKey, OfferStats>> offerStats) {
+        this(offerStats, null);
+    }
+
+    /** Looks up the decoded records in {@code snapshots}, which the read-model topology keeps equal to the store. */
+    public StatisticsLoader(Supplier<ReadOnlyKeyValueStore<TenantKey, OfferStats>> offerStats, OfferStatsSnapshots snapshots) {
         this.offerStats = offerStats;
+        this.snapshots = snapshots;
     }
 
     /** Everything learned about a customer with the stored {@code contacts} and about the tenant's offers, as of {@code now}. */
@@ -55,14 +65,14 @@ public final class StatisticsLoader {
      * total (a lifetime cap); a scope other than offer/category/channel, or no scope id, counts 0.
      */
     public VolumeCounts volumeCounts(TenantId tenant, Instant now) {
-        ReadOnlyKeyValueStore<TenantKey, OfferStats> store = offerStats.get();
+        Function<TenantKey, OfferStats> store = reader();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         return cap -> {
             StatsScope scope = volumeScope(cap.scope());
             if (scope == null || cap.scopeId() == null) {
                 return 0;
             }
-            OfferStats stats = store.get(scope.key(tenant, cap.scopeId()));
+            OfferStats stats = store.apply(scope.key(tenant, cap.scopeId()));
             if (stats == null) {
                 return 0;
             }
@@ -109,25 +119,34 @@ public final class StatisticsLoader {
         }
     }
 
-    /** The tenant's evidence; every lookup reads the store, so a newer record is seen by the next call. */
+    /** The tenant's evidence; every lookup reads the store (or its snapshot), so a newer record is seen by the next call. */
     public EvidenceSource evidence(TenantId tenant) {
-        ReadOnlyKeyValueStore<TenantKey, OfferStats> store = offerStats.get();
+        Function<TenantKey, OfferStats> store = reader();
         return new EvidenceSource() {
             @Override
             public OfferEvidence offer(String offerId) {
-                return of(store.get(StatsScope.OFFER.key(tenant, offerId)));
+                return of(store.apply(StatsScope.OFFER.key(tenant, offerId)));
             }
 
             @Override
             public OfferEvidence category(String categoryId) {
-                return categoryId == null ? OfferEvidence.NONE : of(store.get(StatsScope.CATEGORY.key(tenant, categoryId)));
+                return categoryId == null ? OfferEvidence.NONE : of(store.apply(StatsScope.CATEGORY.key(tenant, categoryId)));
             }
 
             @Override
             public OfferEvidence global() {
-                return of(store.get(StatsScope.GLOBAL.key(tenant, StatsScope.GLOBAL_ID)));
+                return of(store.apply(StatsScope.GLOBAL.key(tenant, StatsScope.GLOBAL_ID)));
             }
         };
+    }
+
+    /**
+     * One record by key: from the snapshots when there are any, else from the store. The store is
+     * looked up first either way, so a read model that is not running still answers "not ready" (503).
+     */
+    private Function<TenantKey, OfferStats> reader() {
+        ReadOnlyKeyValueStore<TenantKey, OfferStats> store = offerStats.get();
+        return snapshots == null ? store::get : key -> snapshots.get(key, store);
     }
 
     /** The core's view of a stored contact history; {@code null} is a customer without contacts. */

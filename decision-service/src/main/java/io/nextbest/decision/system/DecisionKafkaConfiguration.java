@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbest.decision.readmodel.CatalogSnapshots;
 import io.nextbest.decision.readmodel.DecisionReadModels;
 import io.nextbest.decision.readmodel.DecisionReadModelsTopology;
+import io.nextbest.decision.readmodel.OfferStatsSnapshots;
 import io.nextbest.decision.readmodel.PartitionedLookups;
 import io.nextbest.model.auth.ApiKeyHashing;
 import io.nextbest.model.topic.Topic;
@@ -56,20 +57,28 @@ class DecisionKafkaConfiguration {
         return new CatalogSnapshots();
     }
 
+    /** Kept current by the read-model topology's offer-stats store updater, read by recommend. */
+    @Bean
+    OfferStatsSnapshots decisionOfferStatsSnapshots() {
+        return new OfferStatsSnapshots();
+    }
+
     @Bean(READ_MODELS_BEAN)
     StreamsBuilderFactoryBean decisionReadModels(KafkaProperties kafka, StreamsProperties settings, DecisionProperties decision,
                                                  StreamsAppStates states, MeterRegistry meters, CatalogSnapshots snapshots,
+                                                 OfferStatsSnapshots offerStatsSnapshots,
                                                  @Value("${server.port:8084}") int serverPort) {
         // application.server lets every instance find the owner of a customer's contacts or a user's recent items.
         String advertised = decision.query().advertisedHost() + ":" + serverPort;
-        return StreamsApps.create(READ_MODELS_APP, new DecisionReadModelsTopology(snapshots)::buildTopology, kafka, settings,
+        return StreamsApps.create(READ_MODELS_APP, new DecisionReadModelsTopology(snapshots, offerStatsSnapshots)::buildTopology, kafka, settings,
                 states, meters, Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised));
     }
 
     @Bean
-    DecisionReadModels decisionReadModelStores(BeanFactory beans, CatalogSnapshots snapshots, PartitionedLookups partitioned) {
+    DecisionReadModels decisionReadModelStores(BeanFactory beans, CatalogSnapshots snapshots, OfferStatsSnapshots offerStatsSnapshots,
+                                               PartitionedLookups partitioned) {
         return new DecisionReadModels(() -> beans.getBean("&" + READ_MODELS_BEAN, StreamsBuilderFactoryBean.class).getKafkaStreams(),
-                partitioned, snapshots);
+                partitioned, snapshots, offerStatsSnapshots);
     }
 
     @Bean

@@ -38,7 +38,7 @@ class CatalogSnapshotsTest {
     @BeforeEach
     void startTopology() {
         StreamsBuilder builder = new StreamsBuilder();
-        new DecisionReadModelsTopology(snapshots).buildTopology(builder);
+        new DecisionReadModelsTopology(snapshots, new OfferStatsSnapshots()).buildTopology(builder);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decision-snapshot-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -37,18 +37,20 @@ class StatisticsLoaderTest {
     private static final TenantId TEA = new TenantId("tea");
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
+    private final OfferStatsSnapshots snapshots = new OfferStatsSnapshots();
     private TopologyTestDriver driver;
     private StatisticsLoader loader;
 
     @BeforeEach
     void startTopology() {
         StreamsBuilder builder = new StreamsBuilder();
-        new DecisionReadModelsTopology().buildTopology(builder);
+        new DecisionReadModelsTopology(new CatalogSnapshots(), snapshots).buildTopology(builder);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decision-stats-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(builder.build(), config);
-        loader = new StatisticsLoader(() -> driver.getKeyValueStore(DecisionReadModelsTopology.OFFER_STATS_STORE));
+        // Through the snapshots, as recommend reads them.
+        loader = new StatisticsLoader(() -> driver.getKeyValueStore(DecisionReadModelsTopology.OFFER_STATS_STORE), snapshots);
     }
 
     @AfterEach
