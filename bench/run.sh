@@ -10,7 +10,7 @@
 #
 # Knobs (environment): BENCH_DURATION_S (15), BENCH_WARMUP_S (5), BENCH_RATES (500,1000,2000),
 # BENCH_CATALOGS (200,1000; the demo's 60 is always measured), BENCH_BATCHES (1,20,100),
-# BENCH_TRIALS (30), BENCH_XMX (768m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0).
+# BENCH_TRIALS (60), BENCH_XMX (768m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -76,7 +76,7 @@ if [[ "$only" =~ feedback-loop|recommend|collector ]]; then
     --operator-key="$NEXTBEST_CATALOG_BOOTSTRAP_ADMIN_KEY" --standalone-flags="java $flags" \
     --only="$only" --duration-s="${BENCH_DURATION_S:-15}" --warmup-s="${BENCH_WARMUP_S:-5}" \
     --rates="${BENCH_RATES:-500,1000,2000}" --catalogs="${BENCH_CATALOGS:-200,1000}" \
-    --batches="${BENCH_BATCHES:-1,20,100}" --trials="${BENCH_TRIALS:-30}" 2> "$work/loadgen.log"
+    --batches="${BENCH_BATCHES:-1,20,100}" --trials="${BENCH_TRIALS:-60}" 2> "$work/loadgen.log"
   stop_standalone
 else
   printf '# Benchmark %s\n\n- commit: `%s`\n- load average (as `uptime`): %s\n' "$stamp" "$commit" "$(cut -d' ' -f1-3 /proc/loadavg)" > "$out"
