@@ -10,13 +10,13 @@
 #
 # Knobs (environment): BENCH_DURATION_S (15), BENCH_WARMUP_S (5), BENCH_RATES (500,1000,2000),
 # BENCH_CATALOGS (200,1000; the demo's 60 is always measured), BENCH_BATCHES (1,20,100),
-# BENCH_TRIALS (30), BENCH_XMX (768m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0).
+# BENCH_TRIALS (60), BENCH_XMX (512m), BENCH_MAX_DIRECT (128m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 only=${BENCH_ONLY:-feedback-loop,recommend,collector,topology}
-xmx=${BENCH_XMX:-768m}
+xmx=${BENCH_XMX:-512m}
 commit=$(git rev-parse --short=10 HEAD)$(git diff --quiet HEAD -- . ':!bench/results' || echo "-dirty")
 stamp=$(date -u +%Y-%m-%dT%H%M%SZ)
 results="$root/bench/results"
@@ -49,7 +49,11 @@ if [[ "$only" =~ feedback-loop|recommend|collector ]]; then
   # Raise the per-key Bucket4j limits (default 200 / 100 per s) so they do not shape the load.
   export NEXTBEST_INGEST_RATE_LIMIT_CAPACITY=1000000 NEXTBEST_INGEST_RATE_LIMIT_REFILL_TOKENS=1000000
   export NEXTBEST_DECISION_RATE_LIMIT_CAPACITY=1000000 NEXTBEST_DECISION_RATE_LIMIT_REFILL_TOKENS=1000000
-  flags="-Xmx$xmx -XX:+UseG1GC"
+  # Memory of the one standalone process (README "Memory"): a heap above the ≈ 310 MB live set, a bound on
+  # direct buffers (Netty, the broker), and two glibc malloc arenas instead of 8 per core, whose
+  # fragmentation under RocksDB's and the JVM's native allocations otherwise shows up as RSS.
+  flags="-Xmx$xmx -XX:MaxDirectMemorySize=${BENCH_MAX_DIRECT:-128m} -XX:+UseG1GC"
+  export MALLOC_ARENA_MAX=2
   if [[ "${BENCH_JFR:-0}" == 1 ]]; then
     flags="$flags -XX:StartFlightRecording=filename=$results/$stamp-$commit.jfr,settings=profile,dumponexit=true"
   fi
@@ -73,10 +77,10 @@ if [[ "$only" =~ feedback-loop|recommend|collector ]]; then
   java -Xmx512m -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar \
     --base-url="$base" --pid="$sa_pid" --commit="$commit" --out="$out" --clk-tck="$(getconf CLK_TCK)" \
     --demo-tenant="$NEXTBEST_DEMO_TENANT_ID" --demo-key="$NEXTBEST_DEMO_API_KEY" \
-    --operator-key="$NEXTBEST_CATALOG_BOOTSTRAP_ADMIN_KEY" --standalone-flags="java $flags" \
+    --operator-key="$NEXTBEST_CATALOG_BOOTSTRAP_ADMIN_KEY" --standalone-flags="MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX java $flags" \
     --only="$only" --duration-s="${BENCH_DURATION_S:-15}" --warmup-s="${BENCH_WARMUP_S:-5}" \
     --rates="${BENCH_RATES:-500,1000,2000}" --catalogs="${BENCH_CATALOGS:-200,1000}" \
-    --batches="${BENCH_BATCHES:-1,20,100}" --trials="${BENCH_TRIALS:-30}" 2> "$work/loadgen.log"
+    --batches="${BENCH_BATCHES:-1,20,100}" --trials="${BENCH_TRIALS:-60}" 2> "$work/loadgen.log"
   stop_standalone
 else
   printf '# Benchmark %s\n\n- commit: `%s`\n- load average (as `uptime`): %s\n' "$stamp" "$commit" "$(cut -d' ' -f1-3 /proc/loadavg)" > "$out"

@@ -41,7 +41,7 @@ public final class BenchMain {
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("duration-s", "15"))),
                     Set.of(a.getOrDefault("only", "collector,recommend,feedback-loop").split(",")),
                     ints(a.getOrDefault("batches", "1,20,100")), ints(a.getOrDefault("rates", "500,1000,2000")),
-                    ints(a.getOrDefault("catalogs", "200,1000")), Integer.parseInt(a.getOrDefault("trials", "30")),
+                    ints(a.getOrDefault("catalogs", "200,1000")), Integer.parseInt(a.getOrDefault("trials", "60")),
                     Long.parseLong(a.getOrDefault("clk-tck", "100")), a.getOrDefault("standalone-flags", "?"),
                     Integer.parseInt(a.getOrDefault("connections", "256")));
         }

@@ -10,12 +10,23 @@ import tools.jackson.databind.ObjectMapper;
  * Respond → ranking latency: for one offer a customer was just shown, respond {@code click} and
  * then poll recommend until that offer's {@code scoreExplanation} counts the click (its
  * propensity source is the offer's own evidence and the evidence grew). The time is from the
- * respond's 201 arriving to the first recommend answer that shows it, so it includes the poll
- * interval ({@link #POLL}) and one recommend round trip. Trials run one after another.
+ * respond's 201 arriving to the first recommend answer that shows it, so it includes up to one
+ * poll interval ({@link #POLL}) and one recommend round trip. Trials run one after another.
+ *
+ * <p>Every recommend asks for the sample data's {@code web} channel ({@link #CHANNEL}), whose
+ * {@code impressionMode} is {@code explicit}: recommend then writes only its decision record and
+ * no implicit impressions. On an {@code implicit} channel each poll would add one impression per
+ * shown offer (each folded into five offer-stats scopes), and the polling itself would build the
+ * backlog the click has to wait behind.
  */
 final class FeedbackLoopScenario {
 
-    static final Duration POLL = Duration.ofMillis(10);
+    /** Modest on purpose: each poll is one decision record the feedback topology folds too. */
+    static final Duration POLL = Duration.ofMillis(25);
+    /** The sample data's explicit-impression channel (CoffeeChainDataset); every sample offer has a creative on it. */
+    static final String CHANNEL = "web";
+    /** The propensity flow's own limit; enough shown offers to pick a target from. */
+    static final int LIMIT = 10;
     static final Duration GIVE_UP = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,7 +51,7 @@ final class FeedbackLoopScenario {
         for (int t = 0; t < trials; t++) {
             String customer = String.format("SBX-%06d", 1 + t % RecommendScenario.CUSTOMERS);
             JsonNode decisions = recommend(customer);
-            JsonNode target = decisions.get(t % Math.min(10, decisions.size()));
+            JsonNode target = decisions.get(t % Math.min(LIMIT, decisions.size()));
             String offerId = target.get("offerId").asString();
             long before = offerEvidence(target);
             BenchHttp.Response respond = http.post("/api/v1/respond", tenant.headers(), "{\"customerId\":\"" + customer
@@ -78,7 +89,8 @@ final class FeedbackLoopScenario {
 
     private JsonNode recommend(String customer) {
         BenchHttp.Response r = http.post("/api/v1/recommend", tenant.headers(), "{\"customerId\":\"" + customer
-                + "\",\"limit\":50,\"decisionFlowKey\":\"" + BenchTenants.FEEDBACK_FLOW + "\"}").block(GIVE_UP);
+                + "\",\"limit\":" + LIMIT + ",\"channelId\":\"" + CHANNEL + "\",\"decisionFlowKey\":\"" + BenchTenants.FEEDBACK_FLOW
+                + "\"}").block(GIVE_UP);
         BenchTenants.expect(200, r, "recommend");
         return JSON.readTree(r.body()).get("decisions");
     }

@@ -86,7 +86,9 @@ final class Report {
     void feedbackLoop(FeedbackLoopScenario.Result result) {
         sections.append("\n## Feedback loop (respond → ranking)\n\n")
                 .append("Tenant `bench-feedback` (sample data) with a flow `" + BenchTenants.FEEDBACK_FLOW + "` scoring by `propensity` "
-                        + "only. Per trial: recommend, respond `click` on one of the shown offers' creatives, then poll recommend every ")
+                        + "only, every recommend on channel `" + FeedbackLoopScenario.CHANNEL + "` (`impressionMode: explicit`, so polling writes "
+                        + "no implicit impressions, only one decision record per call). Per trial: recommend, respond `click` on one of "
+                        + "the shown offers' creatives, then poll recommend every ")
                 .append(FeedbackLoopScenario.POLL.toMillis())
                 .append(" ms until that offer's `scoreExplanation` shows its own evidence grown. Time from the respond's 201 to the first "
                         + "recommend answer showing it (poll interval and one round trip included); trials one after another, no other load.\n\n")

@@ -1,6 +1,8 @@
 package io.nextbest.feedback;
 
 import io.nextbest.model.topic.Topic;
+import io.nextbest.support.streams.BoundedRocksDbMemory;
+import io.nextbest.support.streams.StreamsProperties;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.springframework.util.unit.DataSize;
 
 /**
  * A feedback Streams instance against a real broker, built directly from {@link FeedbackTopology}
@@ -21,6 +24,10 @@ import org.apache.kafka.streams.Topology;
  * throughput harness. Spring is left out so a test can run, kill and restart several instances.
  */
 final class RealFeedbackApp {
+
+    /** The platform's default RocksDB bound (nextbest-platform.yaml, {@code nextbest.streams.rocksdb}). */
+    static final StreamsProperties.RocksDb ROCKSDB = new StreamsProperties.RocksDb(DataSize.ofMegabytes(64),
+            DataSize.ofMegabytes(32), DataSize.ofMegabytes(4), 2, DataSize.ofKilobytes(4));
 
     private RealFeedbackApp() {
     }
@@ -47,6 +54,7 @@ final class RealFeedbackApp {
         config.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);
         config.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1_000);
         config.putAll(FeedbackTopology.errorHandling());
+        config.putAll(BoundedRocksDbMemory.streamsConfig(ROCKSDB));
         return config;
     }
 

@@ -40,7 +40,6 @@ class FeedbackKafkaConfiguration {
     private static StreamsProperties withErrorHandling(StreamsProperties settings) {
         Map<String, String> overrides = new HashMap<>(FeedbackTopology.errorHandling());
         overrides.putAll(settings.overrides());
-        return new StreamsProperties(settings.applicationIdPrefix(), settings.stateDir(), settings.processingGuarantee(),
-                settings.commitInterval(), settings.numStandbyReplicas(), settings.numStreamThreads(), overrides);
+        return settings.withOverrides(overrides);
     }
 }

@@ -4,14 +4,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.nextbest.model.topic.Topic;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.DisposableBean;
 import reactor.core.publisher.Mono;
@@ -62,34 +62,42 @@ public class DurablePublisher implements DisposableBean {
         // send() may block up to max.block.ms waiting for metadata, so it never runs on an event loop.
         return Mono.fromCallable(() -> sendAll(writes))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(acks -> Mono.fromFuture(acks))
+                .flatMap(Mono::fromFuture)
+                // The last acknowledgement arrives on the producer's one I/O thread: the rest of the request
+                // (response, metrics) moves off it, or it delays the sending and acks of every other batch.
+                .publishOn(Schedulers.parallel())
                 .timeout(settings.ackTimeout())
                 .then()
                 .onErrorMap(e -> !(e instanceof ServiceUnavailableException),
                         e -> new ServiceUnavailableException("the event store did not acknowledge the records", settings.retryAfter(), e));
     }
 
+    /** Completes when the broker acknowledged every write, or exceptionally with the first failure. */
     private CompletableFuture<Void> sendAll(List<Write<?, ?>> writes) {
+        if (writes.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
         long start = System.nanoTime();
-        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(writes.size());
+        // One countdown for the request instead of a future per record: the callbacks run on the producer's
+        // I/O thread, so they stay as small as possible.
+        CompletableFuture<Void> all = new CompletableFuture<>();
+        AtomicInteger pending = new AtomicInteger(writes.size());
+        Callback acknowledged = (metadata, error) -> {
+            if (error != null) {
+                all.completeExceptionally(error);
+            } else if (pending.decrementAndGet() == 0) {
+                all.complete(null);
+            }
+        };
         for (Write<?, ?> write : writes) {
-            CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
-            producer.send(write.encode(), (metadata, error) -> {
-                if (error != null) {
-                    ack.completeExceptionally(error);
-                } else {
-                    ack.complete(metadata);
-                }
-            });
-            acks.add(ack);
+            producer.send(write.encode(), acknowledged);
             // A missing broker fails each send only after max.block.ms: stop at the first failure
             // instead of waiting that long once per record of the batch.
-            if (ack.isCompletedExceptionally()) {
+            if (all.isCompletedExceptionally()) {
                 break;
             }
         }
-        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                .whenComplete((done, error) -> latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+        return all.whenComplete((done, error) -> latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
     }
 
     @Override

@@ -87,6 +87,7 @@ public final class StreamsApps {
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.numStandbyReplicas());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.numStreamThreads());
+        config.putAll(BoundedRocksDbMemory.streamsConfig(settings.rocksdb()));
         config.putAll(settings.overrides());
         return config;
     }
