@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The tuning of the feedback topology: dedupe window, how much history each aggregate keeps and
- * the item-model weights. Every default lives in {@code config/nextbest-feedback.yaml}.
+ * the item-model weights, and how long a record of a tenant the catalog store does not hold yet
+ * counts as possibly new rather than unknown ({@code newTenantGrace}). Every default lives in {@code config/nextbest-feedback.yaml}.
  */
 @ConfigurationProperties("nextbest.feedback")
 public record FeedbackProperties(
@@ -14,10 +15,12 @@ public record FeedbackProperties(
         OfferStatsSettings offerStats,
         ContactSettings contacts,
         ExperimentSettings experiments,
-        ItemSettings items) {
+        ItemSettings items,
+        Duration newTenantGrace) {
 
     public FeedbackProperties {
         requirePositive(dedupeWindow, "nextbest.feedback.dedupe-window");
+        requirePositive(newTenantGrace, "nextbest.feedback.new-tenant-grace");
         require(offerStats, "nextbest.feedback.offer-stats");
         require(contacts, "nextbest.feedback.contacts");
         require(experiments, "nextbest.feedback.experiments");

@@ -133,7 +133,7 @@ public class FeedbackTopology {
     private <K, V> KStream<K, V> dedupe(StreamsBuilder builder, Topic<K, V> topic, Function<K, TenantId> tenantOf,
                                         String store, BiFunction<K, V, String> scopedId) {
         return builder.stream(topic.name(), topic.consumed())
-                .processValues(new TenantCheck<>(TENANTS_STORE, tenantOf), Named.as("check-tenant-" + topic.name()))
+                .processValues(new TenantCheck<>(TENANTS_STORE, tenantOf, settings.newTenantGrace()), Named.as("check-tenant-" + topic.name()))
                 .processValues(new Deduplicator<>(store, settings.dedupeWindow(), scopedId), Named.as("dedupe-" + topic.name()));
     }
 

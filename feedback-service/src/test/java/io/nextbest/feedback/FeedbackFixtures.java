@@ -32,14 +32,15 @@ final class FeedbackFixtures {
     private FeedbackFixtures() {
     }
 
-    /** Small bounds so tests can reach them: 24 h dedupe, 3 contacts, 2 neighbours, 3 recent items. */
+    /** Small bounds so tests can reach them: 24 h dedupe, 3 contacts, 2 neighbours, 3 recent items, 1 min new-tenant grace. */
     static FeedbackProperties settings() {
         return new FeedbackProperties(Duration.ofHours(24),
                 new FeedbackProperties.OfferStatsSettings(30),
                 new FeedbackProperties.ContactSettings(3, Duration.ofDays(30)),
                 new FeedbackProperties.ExperimentSettings(Duration.ofDays(7), 5),
                 new FeedbackProperties.ItemSettings(Duration.ofDays(1),
-                        Map.of("view_item", 1.0, "add_to_cart", 3.0, "purchase", 5.0), 3, Duration.ofMinutes(30), 2));
+                        Map.of("view_item", 1.0, "add_to_cart", 3.0, "purchase", 5.0), 3, Duration.ofMinutes(30), 2),
+                Duration.ofMinutes(1));
     }
 
     /** A respond outcome of {@code customer} on offer {@code offerId} in the drinks category on web, answering rec-1. */

@@ -64,7 +64,9 @@ class FeedbackServiceIT {
         TenantId ghost = freshTenant("ghost");
         Outcome click = FeedbackFixtures.outcome(ghost, "alice", "k1", "o-1", "click", T0);
 
-        BrokerIo.produce(SharedKafka.bootstrapServers(), List.of(new ProducerRecord<>(Topics.OUTCOMES.name(), click.key(), click)));
+        // Written (record time) long past the new-tenant grace, so no catalog record can be on its way.
+        BrokerIo.produce(SharedKafka.bootstrapServers(),
+                List.of(new ProducerRecord<>(Topics.OUTCOMES.name(), null, T0.toEpochMilli(), click.key(), click)));
 
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
             List<ConsumerRecord<byte[], byte[]>> dead = BrokerIo.deadLetters(SharedKafka.bootstrapServers(), ghost + ":");

@@ -17,6 +17,7 @@ import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
@@ -56,6 +57,20 @@ class TenantCheckTopologyTest {
         assertThat(feedback.<TenantKey, OfferStats>stored(FeedbackTopology.OFFER_STATS_STORE, StatsScope.GLOBAL.key(GHOST, StatsScope.GLOBAL_ID)))
                 .isNull();
         assertThat(clicks(COFFEE)).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordWrittenWithinTheGraceOfATenantNotInTheStoreYetIsCounted() {
+        // The driver's wall clock starts now: this record was written a moment ago, as the demo
+        // loader tops up a tenant milliseconds after creating it.
+        Instant justNow = Instant.now();
+        feedback.pipe(outcome(GHOST, "alice", "k1", "o-1", "click", justNow));
+        feedback.driver.advanceWallClockTime(java.time.Duration.ofMinutes(2));
+        feedback.pipe(outcome(GHOST, "alice", "k2", "o-1", "click", justNow));
+
+        assertThat(clicks(GHOST)).isEqualTo(1);
+        assertThat(feedback.output(Topics.FEEDBACK_DEAD_LETTERS).readRecordsToList())
+                .extracting(r -> header(r, "__streams.errors.message")).containsExactly("unknown tenant ghost");
     }
 
     @Test
