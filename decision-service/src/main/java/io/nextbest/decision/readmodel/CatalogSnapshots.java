@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * Per-tenant snapshots of the catalog entities every recommend reads as a whole (offers,
  * creatives, rules, …), so a request does not prefix-scan and decode ~10 stores each time.
  * <p>
- * Invalidation is exact, not time-based: {@link CatalogStoreUpdater}, the processor that writes
+ * Invalidation is exact, not time-based: the {@link GlobalStoreUpdater}, the processor that writes
  * every catalog record into its global store, calls {@link #changed} right after the write, which
  * bumps the version of that tenant and entity. A reader takes the version <em>before</em> it
  * scans and files the snapshot under it, so a write racing with the scan leaves the snapshot

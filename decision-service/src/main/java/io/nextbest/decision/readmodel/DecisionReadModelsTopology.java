@@ -1,6 +1,5 @@
 package io.nextbest.decision.readmodel;
 
-import io.nextbest.model.catalog.CatalogChange;
 import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.model.stats.OfferStats;
 import io.nextbest.model.tenant.TenantKey;
@@ -25,9 +24,9 @@ import org.apache.kafka.streams.state.Stores;
  * ({@link #CUSTOMER_CONTACTS_STORE}) and the per-user {@code user-recent-items}
  * ({@link #USER_RECENT_ITEMS_STORE}), which instances read through {@link PartitionedLookups}, forwarding
  * to the owning instance. Catalog store names are {@link #storeName(CatalogEntity)}.
- * Catalog records pass through {@link CatalogStoreUpdater}, which invalidates the
- * {@link CatalogSnapshots} recommend reads; {@code offer-stats} records pass through
- * {@link OfferStatsStoreUpdater}, which keeps {@link OfferStatsSnapshots} current.
+ * Catalog and {@code offer-stats} records pass through a {@link GlobalStoreUpdater}, which
+ * invalidates the {@link CatalogSnapshots} recommend reads, or keeps {@link OfferStatsSnapshots}
+ * current.
  */
 public class DecisionReadModelsTopology {
 
@@ -102,28 +101,39 @@ public class DecisionReadModelsTopology {
     }
 
     /**
-     * Like {@link #catalogStore}: the store a GlobalKTable would materialize, filled by
-     * {@link OfferStatsStoreUpdater}, which also keeps {@link OfferStatsSnapshots} current.
+     * Like {@link #catalogStore}: the store a GlobalKTable would materialize, filled by a
+     * {@link GlobalStoreUpdater} that also keeps {@link OfferStatsSnapshots} current (dropped when
+     * the store is re-initialised, since a restore may start from an empty store).
      */
     private void offerStatsStore(StreamsBuilder builder) {
-        Topic<TenantKey, OfferStats> topic = Topics.OFFER_STATS;
-        builder.addGlobalStore(
-                Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(OFFER_STATS_STORE),
-                        topic.keySerde(), topic.valueSerde()).withLoggingDisabled(),
-                topic.name(), topic.consumed(), () -> new OfferStatsStoreUpdater(OFFER_STATS_STORE, offerStatsSnapshots));
+        updatedGlobalStore(builder, Topics.OFFER_STATS, OFFER_STATS_STORE, new GlobalStoreUpdater.Listener<>() {
+            @Override
+            public void changed(TenantKey key, OfferStats value) {
+                offerStatsSnapshots.changed(key, value);
+            }
+
+            @Override
+            public void restarting() {
+                offerStatsSnapshots.reset();
+            }
+        });
     }
 
     /**
      * The same timestamped key-value store a GlobalKTable materializes (so existing state
-     * directories stay readable), filled by {@link CatalogStoreUpdater} instead of the built-in
-     * source so that every write also bumps the tenant's snapshot version.
+     * directories stay readable), filled by a {@link GlobalStoreUpdater} instead of the built-in
+     * source so that every write also bumps the tenant's snapshot version (a restore rewrites every
+     * record, so it bumps them too).
      */
     private void catalogStore(StreamsBuilder builder, CatalogEntity entity) {
-        Topic<TenantKey, CatalogChange> topic = Topics.catalog(entity);
-        String store = storeName(entity);
+        updatedGlobalStore(builder, Topics.catalog(entity), storeName(entity), (key, change) -> snapshots.changed(key.tenant(), entity));
+    }
+
+    private static <V> void updatedGlobalStore(StreamsBuilder builder, Topic<TenantKey, V> topic, String store,
+                                               GlobalStoreUpdater.Listener<V> listener) {
         builder.addGlobalStore(
                 Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(store),
                         topic.keySerde(), topic.valueSerde()).withLoggingDisabled(),
-                topic.name(), topic.consumed(), () -> new CatalogStoreUpdater(store, entity, snapshots));
+                topic.name(), topic.consumed(), () -> new GlobalStoreUpdater<>(store, listener));
     }
 }

@@ -11,7 +11,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * Decoded {@code offer-stats} per tenant, so recommend does not read and JSON-decode the global
  * store three times per candidate (offer, category and tenant evidence). The record is decoded once,
- * when it arrives: {@link OfferStatsStoreUpdater}, the processor that writes every {@code offer-stats}
+ * when it arrives: the {@link GlobalStoreUpdater}, the processor that writes every {@code offer-stats}
  * record into the global store, hands the decoded value to {@link #changed} right after the write.
  * <p>
  * A tenant's view is loaded on its first read with one prefix scan and from then on kept equal to
