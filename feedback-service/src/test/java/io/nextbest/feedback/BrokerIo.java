@@ -60,53 +60,44 @@ final class BrokerIo {
 
     /** The latest committed value per key of {@code topic} whose key passes {@code keys}, read from the beginning. */
     static <K, V> Map<K, V> latestCommitted(String bootstrap, Topic<K, V> topic, Predicate<K> keys) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Map<K, V> latest = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    K key = topic.keySerde().deserializer().deserialize(topic.name(), record.key());
-                    if (keys.test(key)) {
-                        latest.put(key, topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
-                    }
-                }
+        readCommitted(bootstrap, topic.name(), record -> {
+            K key = topic.keySerde().deserializer().deserialize(topic.name(), record.key());
+            if (keys.test(key)) {
+                latest.put(key, topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
             }
-        }
+        });
         return latest;
     }
 
     /** The committed records of {@code feedback.dlq} whose key starts with {@code keyPrefix}, with their headers. */
     static List<ConsumerRecord<byte[], byte[]>> deadLetters(String bootstrap, String keyPrefix) {
+        List<ConsumerRecord<byte[], byte[]>> dead = new java.util.ArrayList<>();
+        readCommitted(bootstrap, Topics.FEEDBACK_DEAD_LETTERS.name(), record -> {
+            if (record.key() != null && new String(record.key(), java.nio.charset.StandardCharsets.UTF_8).startsWith(keyPrefix)) {
+                dead.add(record);
+            }
+        });
+        return dead;
+    }
+
+    // Every committed record of the topic, from the beginning to the end offsets taken at the start.
+    private static void readCommitted(String bootstrap, String topicName, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<byte[], byte[]>> dead = new java.util.ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.FEEDBACK_DEAD_LETTERS.name()).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topicName).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key() != null && new String(record.key(), java.nio.charset.StandardCharsets.UTF_8).startsWith(keyPrefix)) {
-                        dead.add(record);
-                    }
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
             }
         }
-        return dead;
     }
 
     @SuppressWarnings("unchecked")
