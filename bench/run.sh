@@ -10,13 +10,14 @@
 #
 # Knobs (environment): BENCH_DURATION_S (15), BENCH_WARMUP_S (5), BENCH_RATES (500,1000,2000),
 # BENCH_CATALOGS (200,1000; the demo's 60 is always measured), BENCH_BATCHES (1,20,100),
-# BENCH_TRIALS (60), BENCH_XMX (512m), BENCH_MAX_DIRECT (128m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0).
+# BENCH_TRIALS (60), BENCH_SETTLE_MAX_S (120: the longest wait for a quiet standalone before a run),
+# BENCH_COLLECTOR_JIT_WARMUP_S (30), BENCH_XMX (448m), BENCH_MAX_DIRECT (128m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 only=${BENCH_ONLY:-feedback-loop,recommend,collector,topology}
-xmx=${BENCH_XMX:-512m}
+xmx=${BENCH_XMX:-448m}
 commit=$(git rev-parse --short=10 HEAD)$(git diff --quiet HEAD -- . ':!bench/results' || echo "-dirty")
 stamp=$(date -u +%Y-%m-%dT%H%M%SZ)
 results="$root/bench/results"
@@ -80,7 +81,8 @@ if [[ "$only" =~ feedback-loop|recommend|collector ]]; then
     --operator-key="$NEXTBEST_CATALOG_BOOTSTRAP_ADMIN_KEY" --standalone-flags="MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX java $flags" \
     --only="$only" --duration-s="${BENCH_DURATION_S:-15}" --warmup-s="${BENCH_WARMUP_S:-5}" \
     --rates="${BENCH_RATES:-500,1000,2000}" --catalogs="${BENCH_CATALOGS:-200,1000}" \
-    --batches="${BENCH_BATCHES:-1,20,100}" --trials="${BENCH_TRIALS:-60}" 2> "$work/loadgen.log"
+    --batches="${BENCH_BATCHES:-1,20,100}" --trials="${BENCH_TRIALS:-60}" \
+    --settle-max-s="${BENCH_SETTLE_MAX_S:-120}" --collector-jit-warmup-s="${BENCH_COLLECTOR_JIT_WARMUP_S:-30}" 2> "$work/loadgen.log"
   stop_standalone
 else
   printf '# Benchmark %s\n\n- commit: `%s`\n- load average (as `uptime`): %s\n' "$stamp" "$commit" "$(cut -d' ' -f1-3 /proc/loadavg)" > "$out"

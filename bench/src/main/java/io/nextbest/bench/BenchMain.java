@@ -24,7 +24,8 @@ public final class BenchMain {
     /** Every knob of a run, each with its default; run.sh passes the ones it knows. */
     record Options(String baseUrl, long pid, String commit, Path out, String demoTenant, String demoKey, String operatorKey,
                    Duration warmup, Duration measured, Set<String> only, List<Integer> batches, List<Integer> rates,
-                   List<Integer> catalogs, int trials, long ticksPerSecond, String standaloneFlags, int connections) {
+                   List<Integer> catalogs, int trials, long ticksPerSecond, String standaloneFlags, int connections,
+                   Duration settleMax, Duration collectorJitWarmup) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new HashMap<>();
@@ -43,7 +44,9 @@ public final class BenchMain {
                     ints(a.getOrDefault("batches", "1,20,100")), ints(a.getOrDefault("rates", "500,1000,2000")),
                     ints(a.getOrDefault("catalogs", "200,1000")), Integer.parseInt(a.getOrDefault("trials", "60")),
                     Long.parseLong(a.getOrDefault("clk-tck", "100")), a.getOrDefault("standalone-flags", "?"),
-                    Integer.parseInt(a.getOrDefault("connections", "256")));
+                    Integer.parseInt(a.getOrDefault("connections", "256")),
+                    Duration.ofSeconds(Long.parseLong(a.getOrDefault("settle-max-s", "120"))),
+                    Duration.ofSeconds(Long.parseLong(a.getOrDefault("collector-jit-warmup-s", "30"))));
         }
 
         private static String required(Map<String, String> a, String name) {
@@ -68,12 +71,15 @@ public final class BenchMain {
             BenchTenants.Tenant demo = new BenchTenants.Tenant(options.demoTenant(), options.demoKey(), 60);
             OpenLoop openLoop = new OpenLoop(options.pid(), options.ticksPerSecond());
             Saturation saturation = new Saturation(options.pid(), options.ticksPerSecond());
+            Settle settle = new Settle(options.pid(), options.ticksPerSecond(), options.settleMax().toMillis());
+            report.settle(settle);
             // The feedback loop first, on a quiet pipeline: every recommend and collector request of the other runs
             // is a record the feedback topology works through afterwards, which would delay the clicks measured here.
             if (options.only().contains("feedback-loop")) {
                 BenchTenants.Tenant t = tenants.create("bench-feedback", 60);
                 tenants.addFeedbackFlow(t);
                 tenants.awaitCatalog(t, BenchTenants.FEEDBACK_FLOW);
+                settle.before("feedback loop");
                 report.loadBefore("feedback loop");
                 report.feedbackLoop(new FeedbackLoopScenario(http, t).run(options.trials()));
                 write(options, report);
@@ -87,7 +93,7 @@ public final class BenchMain {
                 }
                 tenants.awaitCatalog(demo, null);
                 report.loadBefore("recommend");
-                report.recommend(new RecommendScenario(http, openLoop)
+                report.recommend(new RecommendScenario(http, openLoop, settle)
                         .run(catalogs, options.rates(), options.warmup(), options.measured()));
                 write(options, report);
             }
@@ -97,8 +103,8 @@ public final class BenchMain {
                 tenants.topUp(demo, 2_000_000_000L);
                 BenchTenants.sleep(2000);
                 report.loadBefore("collector");
-                report.collector(new CollectorScenario(http, saturation, openLoop, demo, "sbx-web")
-                        .run(options.batches(), options.warmup(), options.measured()));
+                report.collector(new CollectorScenario(http, saturation, openLoop, settle, demo, "sbx-web")
+                        .run(options.batches(), options.collectorJitWarmup(), options.warmup(), options.measured()));
             }
         }
         write(options, report);

@@ -24,24 +24,38 @@ final class CollectorScenario {
     private final BenchHttp http;
     private final Saturation saturation;
     private final OpenLoop openLoop;
+    private final Settle settle;
     private final BenchTenants.Tenant tenant;
     private final String tracker;
 
-    CollectorScenario(BenchHttp http, Saturation saturation, OpenLoop openLoop, BenchTenants.Tenant tenant, String tracker) {
+    CollectorScenario(BenchHttp http, Saturation saturation, OpenLoop openLoop, Settle settle, BenchTenants.Tenant tenant,
+                      String tracker) {
         this.http = http;
         this.saturation = saturation;
         this.openLoop = openLoop;
+        this.settle = settle;
         this.tenant = tenant;
         this.tracker = tracker;
     }
 
-    List<Row> run(List<Integer> batches, Duration warmup, Duration measured) {
+    /**
+     * @param jitWarmup an unmeasured closed-loop run of mixed batches first: the collector's code is
+     *                  compiled by the JIT only under its own load, and the JIT's compiler threads took
+     *                  20–40 % of a core through a 5-s warm-up
+     */
+    List<Row> run(List<Integer> batches, Duration jitWarmup, Duration warmup, Duration measured) {
         List<Row> rows = new ArrayList<>();
         String uri = "/collector/collect/custom/" + tenant.id() + "/" + tracker + "?api_key=" + tenant.apiKey();
+        if (!jitWarmup.isZero() && !batches.isEmpty()) {
+            saturation.run("collector JIT warm-up", SATURATION_CONCURRENCY, jitWarmup, Duration.ofSeconds(1),
+                    i -> http.post(uri, h -> h.set("Origin", "http://localhost"), body(batches.get((int) (i % batches.size())))));
+        }
         for (int batch : batches) {
+            settle.before("collector batch " + batch + " saturation");
             LoadResult max = saturation.run("collector batch " + batch + " saturation", SATURATION_CONCURRENCY, warmup, measured,
                     i -> http.post(uri, h -> h.set("Origin", "http://localhost"), body(batch)));
             double rate = Math.max(1, OPEN_LOOP_SHARE * max.okPerSecond());
+            settle.before("collector batch " + batch + " open loop");
             LoadResult open = openLoop.run("collector batch " + batch + " open loop", rate, warmup, measured,
                     i -> http.post(uri, h -> h.set("Origin", "http://localhost"), body(batch)));
             rows.add(new Row(batch, max, open, rate));

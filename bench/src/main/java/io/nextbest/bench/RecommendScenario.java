@@ -18,16 +18,19 @@ final class RecommendScenario {
 
     private final BenchHttp http;
     private final OpenLoop openLoop;
+    private final Settle settle;
 
-    RecommendScenario(BenchHttp http, OpenLoop openLoop) {
+    RecommendScenario(BenchHttp http, OpenLoop openLoop, Settle settle) {
         this.http = http;
         this.openLoop = openLoop;
+        this.settle = settle;
     }
 
     List<Row> run(List<BenchTenants.Tenant> tenants, List<Integer> rates, Duration warmup, Duration measured) {
         List<Row> rows = new ArrayList<>();
         for (BenchTenants.Tenant tenant : tenants) {
             for (int rate : rates) {
+                settle.before("recommend " + tenant.offers() + " offers at " + rate + "/s");
                 LoadResult result = openLoop.run("recommend " + tenant.offers() + " offers at " + rate + "/s", rate, warmup,
                         measured, i -> http.post("/api/v1/recommend", tenant.headers(),
                                 String.format("{\"customerId\":\"SBX-%06d\",\"limit\":3}", 1 + i % CUSTOMERS)));

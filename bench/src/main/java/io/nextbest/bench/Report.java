@@ -23,6 +23,12 @@ final class Report {
         loadAverages.put("start", Machine.loadAverage());
     }
 
+    private Settle settle;
+
+    void settle(Settle waits) {
+        this.settle = waits;
+    }
+
     void loadBefore(String scenario) {
         loadAverages.put("before " + scenario, Machine.loadAverage());
     }
@@ -129,6 +135,14 @@ final class Report {
                 .append("- standalone RSS and CPU: `/proc/<pid>/status` VmRSS and `/proc/<pid>/stat` utime+stime sampled every ")
                 .append(ProcessSampler.PERIOD_MS).append(" ms during each measured run; CPU in % of one core (")
                 .append(Machine.cores() * 100).append(" % = every core)\n");
+        if (settle != null) {
+            md.append("- before each measured run the load generator waited until standalone's CPU was below ")
+                    .append(Math.round(Settle.QUIET_PERCENT)).append(" % of one core over ").append(Settle.WINDOW_MS / 1000)
+                    .append(" s (at most ").append(options.settleMax().toSeconds())
+                    .append(" s), so a run does not measure the backlog of the one before; the collector runs start after a ")
+                    .append(options.collectorJitWarmup().toSeconds()).append("-s unmeasured JIT warm-up of mixed batches. Waits: ");
+            md.append(String.join("; ", settle.waits().stream().map(Settle.Wait::describe).toList())).append('\n');
+        }
         List<String> rows = new ArrayList<>(targets);
         if (peakRssKb > 0) {
             rows.add(String.format("| standalone RSS ≤ 1 GiB | peak %d MiB over all runs | %s |", peakRssKb / 1024,
