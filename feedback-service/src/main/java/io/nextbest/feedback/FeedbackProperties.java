@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The tuning of the feedback topology: dedupe window, how much history each aggregate keeps and
  * the item-model weights, and how long a record of a tenant the catalog store does not hold yet
- * counts as possibly new rather than unknown ({@code newTenantGrace}). Every default lives in {@code config/nextbest-feedback.yaml}.
+ * counts as possibly new rather than unknown ({@code newTenantGrace}), and how soon its results become
+ * visible to readers ({@code visibility}). Every default lives in {@code config/nextbest-feedback.yaml}.
  */
 @ConfigurationProperties("nextbest.feedback")
 public record FeedbackProperties(
@@ -16,7 +17,8 @@ public record FeedbackProperties(
         ContactSettings contacts,
         ExperimentSettings experiments,
         ItemSettings items,
-        Duration newTenantGrace) {
+        Duration newTenantGrace,
+        Visibility visibility) {
 
     public FeedbackProperties {
         requirePositive(dedupeWindow, "nextbest.feedback.dedupe-window");
@@ -25,6 +27,24 @@ public record FeedbackProperties(
         require(contacts, "nextbest.feedback.contacts");
         require(experiments, "nextbest.feedback.experiments");
         require(items, "nextbest.feedback.items");
+        require(visibility, "nextbest.feedback.visibility");
+    }
+
+    /**
+     * Under exactly-once a result is readable only once the transaction that wrote it commits, and
+     * an outcome passes two commits on its way to the offer statistics (before and after the
+     * repartition by scope), so these two settings bound the respond → ranking time. Both apply to
+     * this app only; the other Streams apps keep {@code nextbest.streams.commit-interval}.
+     *
+     * @param commitInterval this app's {@code commit.interval.ms}
+     * @param poll           this app's {@code poll.ms}: a commit that falls due while the thread waits
+     *                       for input waits for that poll to end
+     */
+    public record Visibility(Duration commitInterval, Duration poll) {
+        public Visibility {
+            requirePositive(commitInterval, "nextbest.feedback.visibility.commit-interval");
+            requirePositive(poll, "nextbest.feedback.visibility.poll");
+        }
     }
 
     /** @param dailyBuckets how many UTC days of daily counts each scope keeps */

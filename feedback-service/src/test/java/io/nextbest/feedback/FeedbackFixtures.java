@@ -40,7 +40,7 @@ final class FeedbackFixtures {
                 new FeedbackProperties.ExperimentSettings(Duration.ofDays(7), 5),
                 new FeedbackProperties.ItemSettings(Duration.ofDays(1),
                         Map.of("view_item", 1.0, "add_to_cart", 3.0, "purchase", 5.0), 3, Duration.ofMinutes(30), 2),
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1), new FeedbackProperties.Visibility(Duration.ofMillis(30), Duration.ofMillis(10)));
     }
 
     /** A respond outcome of {@code customer} on offer {@code offerId} in the drinks category on web, answering rec-1. */

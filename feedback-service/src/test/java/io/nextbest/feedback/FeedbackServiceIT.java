@@ -26,6 +26,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.test.annotation.DirtiesContext;
@@ -57,6 +58,14 @@ class FeedbackServiceIT {
         ServiceProbes.assertServesProbesMetricsAndTopics(web, "feedback-service", Set.of("feedback"),
                 Set.of("catalog.tenants", "credit-ledger", "credit-balances", "offer-stats", "customer-contacts", "experiment-stats",
                         "item-stats", "item-cooccurrence", "user-recent-items", "feedback.dlq"));
+    }
+
+    @Test
+    void commitsAndPollsAtItsOwnVisibilitySettingsNotTheSharedCommitInterval() {
+        var config = streams.getStreamsConfiguration();
+        assertThat(config.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(30L);
+        assertThat(config.get(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(10L);
+        assertThat(config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     }
 
     @Test

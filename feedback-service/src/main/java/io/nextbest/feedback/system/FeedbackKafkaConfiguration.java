@@ -10,6 +10,7 @@ import io.nextbest.support.topics.TopicDeclarations;
 import io.nextbest.support.topics.TopicProperties;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +34,12 @@ class FeedbackKafkaConfiguration {
     StreamsBuilderFactoryBean feedbackStreams(KafkaProperties kafka, StreamsProperties settings, FeedbackProperties feedback,
                                               StreamsAppStates states, MeterRegistry meters) {
         return StreamsApps.create(FEEDBACK_APP, new FeedbackTopology(feedback)::buildTopology, kafka,
-                withErrorHandling(settings), states, meters);
+                withErrorHandling(settings), states, meters, visibility(feedback.visibility()));
+    }
+
+    static Map<String, Object> visibility(FeedbackProperties.Visibility visibility) {
+        return Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, visibility.commitInterval().toMillis(),
+                StreamsConfig.POLL_MS_CONFIG, visibility.poll().toMillis());
     }
 
     // Operator overrides still win over the topology's error handling.
