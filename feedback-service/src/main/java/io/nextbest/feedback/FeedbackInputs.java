@@ -9,15 +9,18 @@ import io.nextbest.model.json.JsonSerde;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topic;
 import io.nextbest.model.topic.Topics;
+import java.time.Instant;
 import org.apache.kafka.streams.kstream.Consumed;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * How this app reads its JSON input topics: the platform's mapping ({@link Json#mapper()}, so the
  * wire format is the one every other reader sees) with the fields no step of the topology reads
  * skipped rather than bound. A decision record carries every candidate's scores and the funnel,
  * an outcome free-form context maps, a tracker event page data and free-form properties; the
- * parser steps over them without building objects. A skipped field comes out null (the records'
+ * parser steps over them without building objects. Instants are read by
+ * {@link IsoInstantDeserializer}. A skipped field comes out null (the records'
  * constructors make the lists empty), and since it is not bound, a malformed value there no longer
  * dead-letters the record — ingest validated it before writing anyway.
  */
@@ -45,6 +48,7 @@ final class FeedbackInputs {
             .addMixIn(DecisionRecord.class, DecisionRecordRead.class)
             .addMixIn(Outcome.class, OutcomeRead.class)
             .addMixIn(TrackerEvent.class, TrackerEventRead.class)
+            .addModule(new SimpleModule("feedback-inputs").addDeserializer(Instant.class, new IsoInstantDeserializer()))
             .build();
 
     static final JsonSerde<Outcome> OUTCOME = new JsonSerde<>(Outcome.class, MAPPER);
@@ -52,6 +56,10 @@ final class FeedbackInputs {
     static final JsonSerde<TrackerEvent> TRACKER_EVENT = new JsonSerde<>(TrackerEvent.class, MAPPER);
 
     private FeedbackInputs() {
+    }
+
+    static JsonMapper mapper() {
+        return MAPPER;
     }
 
     /** The source of {@code topic} with {@code values}, named like {@link Topic#consumed()} so the topology keeps its names. */
