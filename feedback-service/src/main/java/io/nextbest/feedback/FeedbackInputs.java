@@ -1,11 +1,13 @@
 package io.nextbest.feedback;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.nextbest.model.event.CreditLedgerEntry;
 import io.nextbest.model.event.DecisionRecord;
 import io.nextbest.model.event.Outcome;
 import io.nextbest.model.event.TrackerEvent;
 import io.nextbest.model.json.Json;
 import io.nextbest.model.json.JsonSerde;
+import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topic;
 import io.nextbest.model.topic.Topics;
@@ -54,6 +56,8 @@ final class FeedbackInputs {
     static final JsonSerde<Outcome> OUTCOME = new JsonSerde<>(Outcome.class, MAPPER);
     static final JsonSerde<DecisionRecord> DECISION = new JsonSerde<>(DecisionRecord.class, MAPPER);
     static final JsonSerde<TrackerEvent> TRACKER_EVENT = new JsonSerde<>(TrackerEvent.class, MAPPER);
+    // Every field of a ledger entry is read; the mapper is for its instants.
+    static final JsonSerde<CreditLedgerEntry> LEDGER_ENTRY = new JsonSerde<>(CreditLedgerEntry.class, MAPPER);
 
     private FeedbackInputs() {
     }
@@ -63,7 +67,7 @@ final class FeedbackInputs {
     }
 
     /** The source of {@code topic} with {@code values}, named like {@link Topic#consumed()} so the topology keeps its names. */
-    static <V> Consumed<TenantKey, V> consumed(Topic<TenantKey, V> topic, JsonSerde<V> values) {
+    static <K, V> Consumed<K, V> consumed(Topic<K, V> topic, JsonSerde<V> values) {
         return Consumed.with(topic.keySerde(), values).withName(topic.name() + "-source");
     }
 
@@ -77,5 +81,9 @@ final class FeedbackInputs {
 
     static Consumed<TenantKey, TrackerEvent> trackerEvents() {
         return consumed(Topics.TRACKER_EVENTS, TRACKER_EVENT);
+    }
+
+    static Consumed<TenantId, CreditLedgerEntry> creditLedger() {
+        return consumed(Topics.CREDIT_LEDGER, LEDGER_ENTRY);
     }
 }

@@ -104,7 +104,7 @@ public class FeedbackTopology {
                 DECISIONS_DEDUPE_STORE, (customer, decision) -> scopedId(customer.tenant(), decision.tenantId(), decision.recommendationId()));
         KStream<TenantKey, TrackerEvent> events = dedupe(builder, Topics.TRACKER_EVENTS, FeedbackInputs.trackerEvents(), TenantKey::tenant,
                 TRACKER_EVENTS_DEDUPE_STORE, (user, event) -> scopedId(user.tenant(), event.projectId(), event.eventId()));
-        KStream<TenantId, CreditLedgerEntry> ledger = dedupe(builder, Topics.CREDIT_LEDGER, Topics.CREDIT_LEDGER.consumed(), project -> project,
+        KStream<TenantId, CreditLedgerEntry> ledger = dedupe(builder, Topics.CREDIT_LEDGER, FeedbackInputs.creditLedger(), project -> project,
                 CREDIT_LEDGER_DEDUPE_STORE, (project, entry) -> scopedId(project, entry.projectId(), entry.entryId()));
 
         publish(aggregateOfferStats(outcomes), Topics.OFFER_STATS);

@@ -81,6 +81,15 @@ class FeedbackInputsTest {
         }
     }
 
+    @Test
+    void ledgerEntriesReadAsWritten() {
+        for (io.nextbest.model.event.CreditLedgerEntry entry : List.<io.nextbest.model.event.CreditLedgerEntry>of(
+                FeedbackFixtures.topUp("t-1", COFFEE, 10, T0), FeedbackFixtures.charge("c-1", COFFEE, 3, T0.plusNanos(1_000)))) {
+            assertThat(FeedbackInputs.LEDGER_ENTRY.fromBytes(Topics.CREDIT_LEDGER.valueSerde().serializer().serialize("credit-ledger", entry)))
+                    .isEqualTo(entry);
+        }
+    }
+
     // The fast path reads what Jackson writes; every other shape reads as the platform mapping reads it.
     @Test
     void instantsReadAsThePlatformMappingReadsThem() {
