@@ -98,14 +98,14 @@ public class FeedbackTopology {
 
     public void buildTopology(StreamsBuilder builder) {
         registerTenants(builder);
-        KStream<TenantKey, Outcome> outcomes = timeUntimedOutcomes(dedupe(builder, Topics.OUTCOMES, TenantKey::tenant, OUTCOMES_DEDUPE_STORE,
-                (customer, outcome) -> scopedId(customer.tenant(), outcome.tenantId(), outcome.interactionId().toString())));
-        KStream<TenantKey, DecisionRecord> decisions = dedupe(builder, Topics.DECISIONS, TenantKey::tenant, DECISIONS_DEDUPE_STORE,
-                (customer, decision) -> scopedId(customer.tenant(), decision.tenantId(), decision.recommendationId()));
-        KStream<TenantKey, TrackerEvent> events = dedupe(builder, Topics.TRACKER_EVENTS, TenantKey::tenant, TRACKER_EVENTS_DEDUPE_STORE,
-                (user, event) -> scopedId(user.tenant(), event.projectId(), event.eventId()));
-        KStream<TenantId, CreditLedgerEntry> ledger = dedupe(builder, Topics.CREDIT_LEDGER, project -> project, CREDIT_LEDGER_DEDUPE_STORE,
-                (project, entry) -> scopedId(project, entry.projectId(), entry.entryId()));
+        KStream<TenantKey, Outcome> outcomes = timeUntimedOutcomes(dedupe(builder, Topics.OUTCOMES, FeedbackInputs.outcomes(), TenantKey::tenant,
+                OUTCOMES_DEDUPE_STORE, (customer, outcome) -> scopedId(customer.tenant(), outcome.tenantId(), outcome.interactionId().toString())));
+        KStream<TenantKey, DecisionRecord> decisions = dedupe(builder, Topics.DECISIONS, FeedbackInputs.decisions(), TenantKey::tenant,
+                DECISIONS_DEDUPE_STORE, (customer, decision) -> scopedId(customer.tenant(), decision.tenantId(), decision.recommendationId()));
+        KStream<TenantKey, TrackerEvent> events = dedupe(builder, Topics.TRACKER_EVENTS, FeedbackInputs.trackerEvents(), TenantKey::tenant,
+                TRACKER_EVENTS_DEDUPE_STORE, (user, event) -> scopedId(user.tenant(), event.projectId(), event.eventId()));
+        KStream<TenantId, CreditLedgerEntry> ledger = dedupe(builder, Topics.CREDIT_LEDGER, FeedbackInputs.creditLedger(), project -> project,
+                CREDIT_LEDGER_DEDUPE_STORE, (project, entry) -> scopedId(project, entry.projectId(), entry.entryId()));
 
         publish(aggregateOfferStats(outcomes), Topics.OFFER_STATS);
         publish(aggregateCustomerContacts(outcomes), Topics.CUSTOMER_CONTACTS);
@@ -129,10 +129,11 @@ public class FeedbackTopology {
 
     // Records of a tenant the catalog does not know (or no longer knows) are rejected, and so is a
     // key naming another tenant than its value (both to the dead-letter topic); producer retries
-    // and repeated idempotency keys must count once, with tenant-scoped ids.
-    private <K, V> KStream<K, V> dedupe(StreamsBuilder builder, Topic<K, V> topic, Function<K, TenantId> tenantOf,
+    // and repeated idempotency keys must count once, with tenant-scoped ids. The JSON inputs are
+    // read with FeedbackInputs, which skips the fields no step reads.
+    private <K, V> KStream<K, V> dedupe(StreamsBuilder builder, Topic<K, V> topic, Consumed<K, V> consumed, Function<K, TenantId> tenantOf,
                                         String store, BiFunction<K, V, String> scopedId) {
-        return builder.stream(topic.name(), topic.consumed())
+        return builder.stream(topic.name(), consumed)
                 .processValues(new TenantCheck<>(TENANTS_STORE, tenantOf, settings.newTenantGrace()), Named.as("check-tenant-" + topic.name()))
                 .processValues(new Deduplicator<>(store, settings.dedupeWindow(), scopedId), Named.as("dedupe-" + topic.name()));
     }

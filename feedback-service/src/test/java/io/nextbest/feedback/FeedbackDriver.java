@@ -40,12 +40,23 @@ final class FeedbackDriver implements AutoCloseable {
         this(FeedbackFixtures.settings(), knownTenants);
     }
 
+    private static String stateDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("feedback-driver").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     FeedbackDriver(FeedbackProperties settings, TenantId... knownTenants) {
         StreamsBuilder builder = new StreamsBuilder();
         new FeedbackTopology(settings).buildTopology(builder);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "feedback-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // Its own state directory: under the default /tmp/kafka-streams/feedback-test, test runs of
+        // other checkouts on the same machine held the global store's RocksDB lock.
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir());
         config.putAll(FeedbackTopology.errorHandling());
         driver = new TopologyTestDriver(builder.build(), config);
         outcomes = input(Topics.OUTCOMES);

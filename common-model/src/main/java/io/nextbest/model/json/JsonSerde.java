@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Kafka serde for any record type, for plain clients and Kafka Streams alike. A {@code null}
@@ -21,9 +22,17 @@ public final class JsonSerde<T> implements Serde<T> {
     private final ObjectWriter writer;
 
     public JsonSerde(Class<T> type) {
+        this(type, Json.mapper());
+    }
+
+    /**
+     * A serde with its own mapping, for a consumer that reads only part of a record: {@code mapper}
+     * should be {@link Json#mapper()} rebuilt with mix-ins, so the wire format stays the same.
+     */
+    public JsonSerde(Class<T> type, JsonMapper mapper) {
         this.type = type;
-        this.reader = Json.mapper().readerFor(type);
-        this.writer = Json.mapper().writerFor(type);
+        this.reader = mapper.readerFor(type);
+        this.writer = mapper.writerFor(type);
     }
 
     public Class<T> type() {

@@ -31,6 +31,24 @@ class TenantKeyTest {
         assertThatThrownBy(() -> new TenantId("x".repeat(65))).isInstanceOf(IllegalArgumentException.class);
     }
 
+    // The hand-written check accepts exactly what the pattern [A-Za-z0-9][A-Za-z0-9._-]{0,63} does.
+    @Test
+    void tenantIdsFollowTheirPatternToTheCharacter() {
+        java.util.regex.Pattern format = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+        for (String value : java.util.List.of("a", "Z9", "coffee-demo", "t.1_x-Y", "x".repeat(64), "x".repeat(65), "", "-a", ".a", "_a",
+                "a b", "a:b", "a/b", "é", "aé", "a\n", "0", "9-")) {
+            boolean accepted;
+            try {
+                new TenantId(value);
+                accepted = true;
+            } catch (IllegalArgumentException e) {
+                accepted = false;
+            }
+            assertThat(accepted).as(value).isEqualTo(format.matcher(value).matches());
+        }
+        assertThatThrownBy(() -> new TenantId(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void blankEntityIdIsRejected() {
         assertThatThrownBy(() -> TenantKey.of("t1", "")).isInstanceOf(IllegalArgumentException.class);
