@@ -45,7 +45,7 @@ public final class BenchMain {
                     ints(a.getOrDefault("catalogs", "200,1000")), Integer.parseInt(a.getOrDefault("trials", "60")),
                     Long.parseLong(a.getOrDefault("clk-tck", "100")), a.getOrDefault("standalone-flags", "?"),
                     Integer.parseInt(a.getOrDefault("connections", "256")),
-                    Duration.ofSeconds(Long.parseLong(a.getOrDefault("settle-max-s", "120"))),
+                    Duration.ofSeconds(Long.parseLong(a.getOrDefault("settle-max-s", "60"))),
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("collector-jit-warmup-s", "30"))));
         }
 

@@ -136,10 +136,10 @@ final class Report {
                 .append(ProcessSampler.PERIOD_MS).append(" ms during each measured run; CPU in % of one core (")
                 .append(Machine.cores() * 100).append(" % = every core)\n");
         if (settle != null) {
-            md.append("- before each measured run the load generator waited until standalone's CPU was below ")
+            md.append("- before the feedback loop, each recommend run and the collector part the load generator waited until standalone's CPU was below ")
                     .append(Math.round(Settle.QUIET_PERCENT)).append(" % of one core over ").append(Settle.WINDOW_MS / 1000)
                     .append(" s (at most ").append(options.settleMax().toSeconds())
-                    .append(" s), so a run does not measure the backlog of the one before; the collector runs start after a ")
+                    .append(" s), so a run does not measure the backlog of the one before (not between the collector's batches: it accepts events faster than feedback folds them, so standalone is not quiet again until long after); the collector runs start after a ")
                     .append(options.collectorJitWarmup().toSeconds()).append("-s unmeasured JIT warm-up of mixed batches. Waits: ");
             md.append(String.join("; ", settle.waits().stream().map(Settle.Wait::describe).toList())).append('\n');
         }
