@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * records. Not part of {@code verify} (the name matches neither *Test nor *IT); run with
  * {@code ./mvnw -o verify -pl feedback-service -Dtest=none -Dit.test=FeedbackThroughputBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.records=100000 -Dbenchmark.guarantee=at_least_once}
- * (optional: {@code -Dbenchmark.commit-ms}, {@code -Dbenchmark.threads}). Results go to stdout and are
+ * (optional: {@code -Dbenchmark.commit-ms}, {@code -Dbenchmark.poll-ms}, {@code -Dbenchmark.threads}). Results go to stdout and are
  * appended to {@code target/feedback-benchmark.txt}.
  *
  * <p>The input is produced before the app starts, so producer speed is not measured. The clock runs
@@ -45,7 +45,9 @@ import org.junit.jupiter.api.Test;
 class FeedbackThroughputBenchmark {
 
     private static final int RECORDS = Integer.getInteger("benchmark.records", 100_000);
-    private static final int COMMIT_MS = Integer.getInteger("benchmark.commit-ms", 100);
+    // The app's own defaults (nextbest.feedback.visibility in config/nextbest-feedback.yaml).
+    private static final int COMMIT_MS = Integer.getInteger("benchmark.commit-ms", 30);
+    private static final int POLL_MS = Integer.getInteger("benchmark.poll-ms", 10);
     private static final int THREADS = Integer.getInteger("benchmark.threads", 1);
 
     @Test
@@ -71,6 +73,7 @@ class FeedbackThroughputBenchmark {
         Path stateDir = Files.createTempDirectory("feedback-bench");
         java.util.Properties config = RealFeedbackApp.config(bootstrap, appId, stateDir, guarantee);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_MS);
+        config.put(StreamsConfig.POLL_MS_CONFIG, POLL_MS);
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS);
         KafkaStreams streams = new KafkaStreams(RealFeedbackApp.topology(), config);
         streams.start();
@@ -98,10 +101,10 @@ class FeedbackThroughputBenchmark {
         streams.close(Duration.ofSeconds(60));
         long stateBytes = sizeOf(stateDir);
         int inputRecords = workload.records.size();
-        return String.format("%s (commit %d ms, %d stream threads): %d input records (%d distinct, rest duplicates) in %.1f s = %.0f records/s; "
+        return String.format("%s (commit %d ms, poll %d ms, %d stream threads): %d input records (%d distinct, rest duplicates) in %.1f s = %.0f records/s; "
                         + "app threads used %.1f CPU s = %.0f records per CPU second; "
                         + "state dir %.1f MB after close = %.0f MB per million input records",
-                guarantee, COMMIT_MS, THREADS, inputRecords, workload.distinct, seconds, inputRecords / seconds,
+                guarantee, COMMIT_MS, POLL_MS, THREADS, inputRecords, workload.distinct, seconds, inputRecords / seconds,
                 cpuSeconds, inputRecords / cpuSeconds, stateBytes / 1e6, stateBytes / 1e6 / inputRecords * 1_000_000);
     }
 
