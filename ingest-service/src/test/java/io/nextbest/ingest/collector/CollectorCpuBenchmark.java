@@ -7,14 +7,20 @@ import io.nextbest.ingest.readmodel.IngestReadModels;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.testsupport.KafkaIntegrationTest;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,7 +41,8 @@ import reactor.core.publisher.Mono;
  * process CPU time (all threads: server, client, producer, broker, JIT and GC — the broker and the
  * client are what a load generator and Kafka on the same box would cost too) in µs per request and
  * per event — also net of the CPU the idle process burns, measured for {@code benchmark.idle-seconds}
- * before each run — the request rate, and wall p50/p99. Not part of {@code verify} (the name matches
+ * before each run — and the CPU of the Java threads alone (without JIT compiler and GC threads) by
+ * thread pool, the request rate, and wall p50/p99. Not part of {@code verify} (the name matches
  * neither *Test nor *IT); run with
  * {@code ./mvnw -B -ntp -o -pl ingest-service -am test -Dtest=CollectorCpuBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -48,7 +55,7 @@ class CollectorCpuBenchmark {
     private static final int WARMUP_SECONDS = Integer.getInteger("benchmark.warmup-seconds", 10);
     private static final int IDLE_SECONDS = Integer.getInteger("benchmark.idle-seconds", 5);
     private static final int CONCURRENCY = Integer.getInteger("benchmark.concurrency", 16);
-    private static final List<Integer> BATCHES = List.of(1, 20, 100);
+    private static final List<Integer> BATCHES = List.of(100, 20, 1);
 
     @Autowired
     IngestReadModels readModels;
@@ -69,14 +76,21 @@ class CollectorCpuBenchmark {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
         List<String> reports = new ArrayList<>();
+        // Every size warms up before any is measured, so the first measured size does not pay for the JIT alone.
         for (int batch : BATCHES) {
             run(client, uri, batch, Duration.ofSeconds(WARMUP_SECONDS));
+        }
+        for (int batch : BATCHES) {
+            run(client, uri, batch, Duration.ofSeconds(2));
             double idleCores = idleCores(os);
+            Map<Long, ThreadCpu> threadsBefore = threadCpu();
             long cpuBefore = os.getProcessCpuTime();
             long wallBefore = System.nanoTime();
             long[] nanos = run(client, uri, batch, Duration.ofSeconds(SECONDS));
             long wall = System.nanoTime() - wallBefore;
             long cpu = os.getProcessCpuTime() - cpuBefore;
+            Map<String, Long> byGroup = threadCpuSince(threadsBefore);
+            long javaThreads = byGroup.values().stream().mapToLong(Long::longValue).sum();
             Arrays.sort(nanos);
             double net = cpu - idleCores * wall;
             reports.add(String.format("collector CPU benchmark: batch %d, %d requests in %d s with %d in flight: %.0f req/s "
@@ -86,9 +100,45 @@ class CollectorCpuBenchmark {
                     nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6,
                     cpu / 1e3 / nanos.length, (double) cpu / wall, net / 1e3 / nanos.length, net / 1e3 / nanos.length / batch,
                     idleCores, os.getSystemLoadAverage()));
+            int requests = nanos.length;
+            reports.add(String.format("  batch %d: Java threads (no JIT, no GC) %.0f µs per request; by thread: %s", batch,
+                    javaThreads / 1e3 / requests, byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                            .limit(8).map(e -> String.format("%s %.0f", e.getKey(), e.getValue() / 1e3 / requests))
+                            .collect(Collectors.joining(", "))));
             assertThat(nanos.length).isPositive();
         }
         reports.forEach(System.out::println);
+    }
+
+    private record ThreadCpu(String group, long nanos) {
+    }
+
+    /** CPU time of every live Java thread, by id, with its name without the trailing number (the pool). */
+    private static Map<Long, ThreadCpu> threadCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, ThreadCpu> cpu = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long nanos = threads.getThreadCpuTime(info.getThreadId());
+                if (nanos >= 0) {
+                    cpu.put(info.getThreadId(), new ThreadCpu(info.getThreadName().replaceAll("[-_#]?\\d+$", "").replaceAll("\\d+", "N"), nanos));
+                }
+            }
+        }
+        return cpu;
+    }
+
+    /**
+     * CPU time per thread pool since {@code before}: Java threads only, so JIT compiler and GC threads are
+     * left out (on a loaded machine the compilers' share of a short run varies most); threads that ended meanwhile are lost.
+     */
+    private static Map<String, Long> threadCpuSince(Map<Long, ThreadCpu> before) {
+        Map<String, Long> byGroup = new TreeMap<>();
+        threadCpu().forEach((id, now) -> {
+            ThreadCpu then = before.get(id);
+            byGroup.merge(now.group(), now.nanos() - (then == null ? 0 : then.nanos()), Long::sum);
+        });
+        return byGroup;
     }
 
     /**
