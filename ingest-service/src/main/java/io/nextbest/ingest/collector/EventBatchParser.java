@@ -26,10 +26,32 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class EventBatchParser {
 
+    private static final String[] REQUIRED = {"platform", "anon_uid", "event_type"};
+    private static final WireNames<Platform> PLATFORMS = new WireNames<>("platform", Platform.values(), Platform::wireName);
+    private static final WireNames<TrackerEventType> EVENT_TYPES =
+            new WireNames<>("event_type", TrackerEventType.values(), TrackerEventType::wireName);
+
     private final IngestProperties.Limits limits;
 
     EventBatchParser(IngestProperties.Limits limits) {
         this.limits = limits;
+    }
+
+    /** An enum by its wire name, looked up in a map built once instead of a scan per event. */
+    private record WireNames<E>(String field, Map<String, E> byWire, String expected) {
+
+        WireNames(String field, E[] values, Function<E, String> wireName) {
+            this(field, Arrays.stream(values).collect(Collectors.toUnmodifiableMap(wireName, v -> v)),
+                    "one of " + Arrays.stream(values).map(wireName).collect(Collectors.joining(", ")));
+        }
+
+        E of(JsonNode node) {
+            E value = byWire.get(requiredStringValue(node.get(field), field));
+            if (value == null) {
+                throw CollectorRejection.wrongType(field, expected);
+            }
+            return value;
+        }
     }
 
     /** Where the events came from and when they arrived: what ingest adds to each event. */
@@ -59,13 +81,13 @@ class EventBatchParser {
 
     private TrackerEvent event(ObjectNode node, Origin origin) {
         // Presence first, so a batch missing a field always gets the "missing" message.
-        for (String field : List.of("platform", "anon_uid", "event_type")) {
+        for (String field : REQUIRED) {
             if (absent(node.get(field))) {
                 throw CollectorRejection.missingFields();
             }
         }
-        Platform platform = wireEnum(node, "platform", Platform.values(), Platform::wireName);
-        TrackerEventType type = wireEnum(node, "event_type", TrackerEventType.values(), TrackerEventType::wireName);
+        Platform platform = PLATFORMS.of(node);
+        TrackerEventType type = EVENT_TYPES.of(node);
         String eventId = optionalString(node, "event_id");
         return new TrackerEvent(
                 eventId != null ? eventId : EventIds.derived(origin.project(), origin.trackerId(), node),
@@ -145,13 +167,6 @@ class EventBatchParser {
         @SuppressWarnings("unchecked")
         Map<String, Object> map = Json.mapper().treeToValue(properties, Map.class);
         return map;
-    }
-
-    private static <E> E wireEnum(JsonNode node, String field, E[] values, Function<E, String> wireName) {
-        String wire = requiredStringValue(node.get(field), field);
-        return Arrays.stream(values).filter(v -> wireName.apply(v).equals(wire)).findFirst()
-                .orElseThrow(() -> CollectorRejection.wrongType(field,
-                        "one of " + Arrays.stream(values).map(wireName).collect(Collectors.joining(", "))));
     }
 
     private String requiredString(JsonNode node, String field) {

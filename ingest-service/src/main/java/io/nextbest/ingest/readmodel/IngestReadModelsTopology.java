@@ -37,12 +37,19 @@ public class IngestReadModelsTopology {
     private static final JsonSerde<RecentDecisions> RECENT_DECISIONS_SERDE = new JsonSerde<>(RecentDecisions.class);
 
     private final int decisionsPerCustomer;
+    private final IngestRecordCaches caches;
 
     public IngestReadModelsTopology(int decisionsPerCustomer) {
+        this(decisionsPerCustomer, new IngestRecordCaches());
+    }
+
+    /** @param caches the decoded records this topology keeps current, read by {@link IngestReadModels} */
+    public IngestReadModelsTopology(int decisionsPerCustomer, IngestRecordCaches caches) {
         if (decisionsPerCustomer < 1) {
             throw new IllegalArgumentException("nextbest.ingest.decisions.per-customer must be at least 1");
         }
         this.decisionsPerCustomer = decisionsPerCustomer;
+        this.caches = caches;
     }
 
     /** The topics this topology reads, for topic provisioning. */
@@ -53,13 +60,14 @@ public class IngestReadModelsTopology {
     }
 
     public void buildTopology(StreamsBuilder builder) {
-        ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.API_KEY), API_KEYS_STORE);
-        ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.TRACKER), TRACKERS_STORE);
-        ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.OUTCOME_TYPE), OUTCOME_TYPES_STORE);
-        ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.CREATIVE), CREATIVES_STORE);
-        ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.OFFER), OFFERS_STORE);
+        // Every store a request reads tells its decoded copies when a record changes (IngestRecordCaches).
+        ReadModels.updatedGlobalStore(builder, Topics.catalog(CatalogEntity.API_KEY), API_KEYS_STORE, caches.apiKeys);
+        ReadModels.updatedGlobalStore(builder, Topics.catalog(CatalogEntity.TRACKER), TRACKERS_STORE, caches.trackers);
+        ReadModels.updatedGlobalStore(builder, Topics.catalog(CatalogEntity.OUTCOME_TYPE), OUTCOME_TYPES_STORE, caches.outcomeTypes);
+        ReadModels.updatedGlobalStore(builder, Topics.catalog(CatalogEntity.CREATIVE), CREATIVES_STORE, caches.creatives);
+        ReadModels.updatedGlobalStore(builder, Topics.catalog(CatalogEntity.OFFER), OFFERS_STORE, caches.offers);
         ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.TENANT), TENANTS_STORE);
-        ReadModels.globalStore(builder, Topics.CREDIT_BALANCES, CREDIT_BALANCES_STORE);
+        ReadModels.updatedGlobalStore(builder, Topics.CREDIT_BALANCES, CREDIT_BALANCES_STORE, caches.creditBalances);
         foldRecentDecisions(builder.stream(Topics.DECISIONS.name(), Topics.DECISIONS.consumed()));
     }
 

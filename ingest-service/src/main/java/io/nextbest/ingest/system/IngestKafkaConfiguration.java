@@ -6,6 +6,7 @@ import io.nextbest.support.auth.RateLimits;
 import io.nextbest.support.publish.DurablePublisher;
 import io.nextbest.ingest.readmodel.IngestReadModels;
 import io.nextbest.ingest.readmodel.IngestReadModelsTopology;
+import io.nextbest.ingest.readmodel.IngestRecordCaches;
 import io.nextbest.model.auth.ApiKeyHashing;
 import io.nextbest.model.topic.Topic;
 import io.nextbest.model.topic.Topics;
@@ -49,18 +50,23 @@ class IngestKafkaConfiguration {
 
     @Bean(READ_MODELS_BEAN)
     StreamsBuilderFactoryBean ingestReadModels(KafkaProperties kafka, StreamsProperties settings, IngestProperties ingest,
-                                               StreamsAppStates states, MeterRegistry meters,
+                                               StreamsAppStates states, MeterRegistry meters, IngestRecordCaches caches,
                                                @Value("${server.port:8082}") int serverPort) {
         // application.server lets every instance find the owner of a customer's recent decisions.
         String advertised = ingest.query().advertisedHost() + ":" + serverPort;
-        return StreamsApps.create(READ_MODELS_APP, new IngestReadModelsTopology(ingest.decisions().perCustomer())::buildTopology,
+        return StreamsApps.create(READ_MODELS_APP, new IngestReadModelsTopology(ingest.decisions().perCustomer(), caches)::buildTopology,
                 kafka, settings, states, meters, Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised));
     }
 
     @Bean
-    IngestReadModels ingestReadModelStores(BeanFactory beans, IngestProperties settings) {
+    IngestRecordCaches ingestRecordCaches() {
+        return new IngestRecordCaches();
+    }
+
+    @Bean
+    IngestReadModels ingestReadModelStores(BeanFactory beans, IngestProperties settings, IngestRecordCaches caches) {
         return new IngestReadModels(() -> beans.getBean("&" + READ_MODELS_BEAN, StreamsBuilderFactoryBean.class).getKafkaStreams(),
-                settings.broker().retryAfter());
+                settings.broker().retryAfter(), caches);
     }
 
     @Bean

@@ -264,6 +264,22 @@ class CollectorIT {
     }
 
     @Test
+    void keyRevokedAfterItWasUsedIsUnauthorizedOnceItsRecordArrives() {
+        web.post().uri(collect("web-1", apiKey)).header("Origin", SHOP_ORIGIN).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(List.of(webPageView("anon-1"))).exchange().expectStatus().isOk();
+
+        fixtures.revoke(project, apiKey);
+
+        // No wait beyond the record reaching the store: the decoded key kept in memory is replaced by it.
+        web.post().uri(collect("web-1", apiKey)).header("Origin", SHOP_ORIGIN).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(List.of(webPageView("anon-2"))).exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.message").isEqualTo("Invalid API key or tenant");
+        assertThat(TopicRecords.of(Topics.TRACKER_EVENTS, project, TenantKey::tenant)).extracting(TrackerEvent::anonUid)
+                .containsExactly("anon-1");
+    }
+
+    @Test
     void expiredApiKeyIsUnauthorized() {
         expectUnauthorized(project, fixtures.expiredApiKeyOf(project));
     }

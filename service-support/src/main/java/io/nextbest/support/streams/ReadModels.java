@@ -6,6 +6,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Materializes a compacted topic as a named, fully replicated local store (a GlobalKTable), the
@@ -22,5 +23,18 @@ public final class ReadModels {
                 Materialized.<K, V, KeyValueStore<Bytes, byte[]>>as(storeName)
                         .withKeySerde(topic.keySerde())
                         .withValueSerde(topic.valueSerde()));
+    }
+
+    /**
+     * The same timestamped key-value store {@link #globalStore} materializes (so existing state
+     * directories stay readable), filled by a {@link GlobalStoreUpdater} that tells {@code listener}
+     * after every write, so the caller can keep decoded records beside the store.
+     */
+    public static <K, V> void updatedGlobalStore(StreamsBuilder builder, Topic<K, V> topic, String storeName,
+                                                 GlobalStoreUpdater.Listener<K, V> listener) {
+        builder.addGlobalStore(
+                Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(storeName),
+                        topic.keySerde(), topic.valueSerde()).withLoggingDisabled(),
+                topic.name(), topic.consumed(), () -> new GlobalStoreUpdater<>(storeName, listener));
     }
 }
