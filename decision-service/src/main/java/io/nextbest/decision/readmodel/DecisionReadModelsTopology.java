@@ -5,6 +5,7 @@ import io.nextbest.model.stats.OfferStats;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topic;
 import io.nextbest.model.topic.Topics;
+import io.nextbest.support.streams.GlobalStoreUpdater;
 import io.nextbest.support.streams.ReadModels;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,7 +15,6 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * What decision-service reads: as fully replicated local stores every catalog entity except
@@ -106,7 +106,7 @@ public class DecisionReadModelsTopology {
      * the store is re-initialised, since a restore may start from an empty store).
      */
     private void offerStatsStore(StreamsBuilder builder) {
-        updatedGlobalStore(builder, Topics.OFFER_STATS, OFFER_STATS_STORE, new GlobalStoreUpdater.Listener<>() {
+        ReadModels.updatedGlobalStore(builder, Topics.OFFER_STATS, OFFER_STATS_STORE, new GlobalStoreUpdater.Listener<>() {
             @Override
             public void changed(TenantKey key, OfferStats value) {
                 offerStatsSnapshots.changed(key, value);
@@ -126,14 +126,6 @@ public class DecisionReadModelsTopology {
      * record, so it bumps them too).
      */
     private void catalogStore(StreamsBuilder builder, CatalogEntity entity) {
-        updatedGlobalStore(builder, Topics.catalog(entity), storeName(entity), (key, change) -> snapshots.changed(key.tenant(), entity));
-    }
-
-    private static <V> void updatedGlobalStore(StreamsBuilder builder, Topic<TenantKey, V> topic, String store,
-                                               GlobalStoreUpdater.Listener<V> listener) {
-        builder.addGlobalStore(
-                Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(store),
-                        topic.keySerde(), topic.valueSerde()).withLoggingDisabled(),
-                topic.name(), topic.consumed(), () -> new GlobalStoreUpdater<>(store, listener));
+        ReadModels.updatedGlobalStore(builder, Topics.catalog(entity), storeName(entity), (key, change) -> snapshots.changed(key.tenant(), entity));
     }
 }

@@ -12,7 +12,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * service can keep decoded copies of the records beside the store and drop them exactly when a
  * record changes. Kafka Streams also runs this processor when it restores the store from the topic
  * (KAFKA-7663), and a restore may start from an empty store, so {@link Listener#restarting()}
- * comes first. (decision-service has its own copy of this processor for its catalog snapshots.)
+ * comes first.
  */
 public final class GlobalStoreUpdater<K, V> implements Processor<K, V, Void, Void> {
 
