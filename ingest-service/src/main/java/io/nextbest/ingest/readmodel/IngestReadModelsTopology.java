@@ -68,7 +68,7 @@ public class IngestReadModelsTopology {
         ReadModels.updatedGlobalStore(builder, Topics.catalog(CatalogEntity.OFFER), OFFERS_STORE, caches.offers);
         ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.TENANT), TENANTS_STORE);
         ReadModels.updatedGlobalStore(builder, Topics.CREDIT_BALANCES, CREDIT_BALANCES_STORE, caches.creditBalances);
-        foldRecentDecisions(builder.stream(Topics.DECISIONS.name(), Topics.DECISIONS.consumed()));
+        foldRecentDecisions(builder.stream(Topics.DECISIONS.name(), DecisionReads.consumed()));
     }
 
     // Partitioned, not global: decisions are per customer and too many to replicate to every instance.
