@@ -11,7 +11,7 @@
 # Knobs (environment): BENCH_DURATION_S (15), BENCH_WARMUP_S (5), BENCH_RATES (500,1000,2000),
 # BENCH_CATALOGS (200,1000; the demo's 60 is always measured), BENCH_BATCHES (1,20,100),
 # BENCH_TRIALS (60), BENCH_SETTLE_MAX_S (60: the longest wait for a quiet standalone before a run),
-# BENCH_COLLECTOR_JIT_WARMUP_S (30), BENCH_XMX (448m), BENCH_MAX_DIRECT (128m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0).
+# BENCH_COLLECTOR_JIT_WARMUP_S (30), BENCH_XMX (448m), BENCH_GC (G1; or Parallel, Serial), BENCH_MAX_DIRECT (128m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -53,7 +53,7 @@ if [[ "$only" =~ feedback-loop|recommend|collector ]]; then
   # Memory of the one standalone process (README "Memory"): a heap above the ≈ 310 MB live set, a bound on
   # direct buffers (Netty, the broker), and two glibc malloc arenas instead of 8 per core, whose
   # fragmentation under RocksDB's and the JVM's native allocations otherwise shows up as RSS.
-  flags="-Xmx$xmx -XX:MaxDirectMemorySize=${BENCH_MAX_DIRECT:-128m} -XX:+UseG1GC"
+  flags="-Xmx$xmx -XX:MaxDirectMemorySize=${BENCH_MAX_DIRECT:-128m} -XX:+Use${BENCH_GC:-G1}GC"
   export MALLOC_ARENA_MAX=2
   if [[ "${BENCH_JFR:-0}" == 1 ]]; then
     flags="$flags -XX:StartFlightRecording=filename=$results/$stamp-$commit.jfr,settings=profile,dumponexit=true"
