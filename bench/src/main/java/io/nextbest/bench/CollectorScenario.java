@@ -3,8 +3,6 @@ package io.nextbest.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Collector throughput per batch size: first a closed-loop saturation run (the most events/s the
@@ -52,32 +50,18 @@ final class CollectorScenario {
         settle.before("collector runs");
         if (!jitWarmup.isZero() && !batches.isEmpty()) {
             saturation.run("collector JIT warm-up", SATURATION_CONCURRENCY, jitWarmup, Duration.ofSeconds(1),
-                    i -> http.post(uri, h -> h.set("Origin", "http://localhost"), body(batches.get((int) (i % batches.size())))));
+                    i -> http.post(uri, h -> h.set("Origin", "http://localhost"), CollectorBatches.body(batches.get((int) (i % batches.size())))));
         }
         for (int batch : batches) {
             LoadResult max = saturation.run("collector batch " + batch + " saturation", SATURATION_CONCURRENCY, warmup, measured,
-                    i -> http.post(uri, h -> h.set("Origin", "http://localhost"), body(batch)));
+                    i -> http.post(uri, h -> h.set("Origin", "http://localhost"), CollectorBatches.body(batch)));
             double rate = Math.max(1, OPEN_LOOP_SHARE * max.okPerSecond());
             LoadResult open = openLoop.run("collector batch " + batch + " open loop", rate, warmup, measured,
-                    i -> http.post(uri, h -> h.set("Origin", "http://localhost"), body(batch)));
+                    i -> http.post(uri, h -> h.set("Origin", "http://localhost"), CollectorBatches.body(batch)));
             rows.add(new Row(batch, max, open, rate));
             System.out.printf("bench: collector batch %d: %.0f events/s at saturation, open loop %.0f req/s p99 %s ms%n",
                     batch, max.okPerSecond() * batch, rate, open.millis(99));
         }
         return rows;
-    }
-
-    private static String body(int batch) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder s = new StringBuilder(batch * 160).append('[');
-        for (int e = 0; e < batch; e++) {
-            s.append(e == 0 ? "" : ",")
-                    .append("{\"platform\":\"web\",\"anon_uid\":\"anon-").append(random.nextInt(10_000))
-                    .append("\",\"sid\":\"s-").append(random.nextInt(100_000))
-                    .append("\",\"event_id\":\"").append(UUID.randomUUID())
-                    .append("\",\"event_type\":\"view_item\",\"items\":[{\"item_id\":\"sku-")
-                    .append(String.format("%04d", 1 + random.nextInt(800))).append("\"}]}");
-        }
-        return s.append(']').toString();
     }
 }

@@ -2,6 +2,7 @@ package io.nextbest.ingest.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nextbest.bench.CollectorBatches;
 import io.nextbest.ingest.fixtures.IngestFixtures;
 import io.nextbest.ingest.readmodel.IngestReadModels;
 import io.nextbest.model.tenant.TenantId;
@@ -16,8 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -34,8 +33,8 @@ import reactor.core.publisher.Mono;
  * Measures, not asserts: the CPU cost of one collector request through the whole service — HTTP
  * (reactor-netty server), key check, rate limit, tracker and credit lookups in the real global
  * stores, batch parsing, encoding, and the idempotent acks=all producer writing to the in-process
- * KRaft broker — for batches of 1, 20 and 100 events shaped like {@code bench/}'s
- * {@code CollectorScenario} sends (web {@code view_item} with its own {@code event_id}, one item).
+ * KRaft broker — for batches of 1, 20 and 100 events shaped like the platform benchmark sends
+ * ({@code io.nextbest.bench.CollectorBatches}, the same generator: web {@code view_item} with its own {@code event_id}, one item).
  * A {@link WebClient} in the same JVM keeps {@code benchmark.concurrency} requests in flight for
  * {@code benchmark.seconds} per batch size after {@code benchmark.warmup-seconds}. Reports the
  * process CPU time (all threads: server, client, producer, broker, JIT and GC — the broker and the
@@ -162,7 +161,7 @@ class CollectorCpuBenchmark {
                 .flatMap(i -> {
                     long start = System.nanoTime();
                     return client.post().uri(uri).header("Origin", "http://localhost").contentType(MediaType.APPLICATION_JSON)
-                            .bodyValue(body(batch))
+                            .bodyValue(CollectorBatches.body(batch))
                             .retrieve().toBodilessEntity()
                             .doOnNext(response -> {
                                 assertThat(response.getStatusCode().value()).isEqualTo(200);
@@ -175,20 +174,5 @@ class CollectorCpuBenchmark {
                 .then(Mono.empty())
                 .block();
         return Arrays.copyOf(nanos, Math.min(n.get(), nanos.length));
-    }
-
-    /** The bench's body: web view_item events, each with its own event_id and one item. */
-    private static String body(int batch) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder s = new StringBuilder(batch * 160).append('[');
-        for (int e = 0; e < batch; e++) {
-            s.append(e == 0 ? "" : ",")
-                    .append("{\"platform\":\"web\",\"anon_uid\":\"anon-").append(random.nextInt(10_000))
-                    .append("\",\"sid\":\"s-").append(random.nextInt(100_000))
-                    .append("\",\"event_id\":\"").append(UUID.randomUUID())
-                    .append("\",\"event_type\":\"view_item\",\"items\":[{\"item_id\":\"sku-")
-                    .append(String.format("%04d", 1 + random.nextInt(800))).append("\"}]}");
-        }
-        return s.append(']').toString();
     }
 }
