@@ -11,13 +11,13 @@
 # Knobs (environment): BENCH_DURATION_S (15), BENCH_WARMUP_S (5), BENCH_RATES (500,1000,2000),
 # BENCH_CATALOGS (200,1000; the demo's 60 is always measured), BENCH_BATCHES (1,20,100),
 # BENCH_TRIALS (60), BENCH_SETTLE_MAX_S (60: the longest wait for a quiet standalone before a run),
-# BENCH_COLLECTOR_JIT_WARMUP_S (30), BENCH_XMX (448m), BENCH_GC (G1; or Parallel, Serial), BENCH_MAX_DIRECT (128m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0).
+# BENCH_COLLECTOR_JIT_WARMUP_S (30), BENCH_XMX (384m), BENCH_GC (G1; or Parallel, Serial), BENCH_MAX_DIRECT (128m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 only=${BENCH_ONLY:-feedback-loop,recommend,collector,topology}
-xmx=${BENCH_XMX:-448m}
+xmx=${BENCH_XMX:-384m}
 commit=$(git rev-parse --short=10 HEAD)$(git diff --quiet HEAD -- . ':!bench/results' || echo "-dirty")
 stamp=$(date -u +%Y-%m-%dT%H%M%SZ)
 results="$root/bench/results"
@@ -50,7 +50,7 @@ if [[ "$only" =~ feedback-loop|recommend|collector ]]; then
   # Raise the per-key Bucket4j limits (default 200 / 100 per s) so they do not shape the load.
   export NEXTBEST_INGEST_RATE_LIMIT_CAPACITY=1000000 NEXTBEST_INGEST_RATE_LIMIT_REFILL_TOKENS=1000000
   export NEXTBEST_DECISION_RATE_LIMIT_CAPACITY=1000000 NEXTBEST_DECISION_RATE_LIMIT_REFILL_TOKENS=1000000
-  # Memory of the one standalone process (README "Memory"): a heap above the ≈ 310 MB live set, a bound on
+  # Memory of the one standalone process (README "Memory"): a heap above the ≈ 180 MB live set, a bound on
   # direct buffers (Netty, the broker), and two glibc malloc arenas instead of 8 per core, whose
   # fragmentation under RocksDB's and the JVM's native allocations otherwise shows up as RSS.
   flags="-Xmx$xmx -XX:MaxDirectMemorySize=${BENCH_MAX_DIRECT:-128m} -XX:+Use${BENCH_GC:-G1}GC"
