@@ -2,6 +2,7 @@ package io.nextbest.catalog.admin;
 
 import io.nextbest.catalog.apikey.AdminCredentials;
 import io.nextbest.model.tenant.TenantId;
+import io.nextbest.support.auth.ForbiddenException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.HandlerFilterFunction;
@@ -50,6 +51,7 @@ class AdminAuthFilter implements HandlerFilterFunction<ServerResponse, ServerRes
                                 .filter(keyTenant -> tenant.map(keyTenant::equals).orElse(true))
                                 .map(AdminCaller::tenantAdmin))
                 .switchIfEmpty(Mono.error(AdminException.unauthorized("invalid, revoked or expired API key")))
+                .onErrorMap(ForbiddenException.class, e -> AdminException.forbidden(e.getMessage()))
                 .flatMap(caller -> {
                     request.attributes().put(CALLER, caller);
                     return next.handle(request);

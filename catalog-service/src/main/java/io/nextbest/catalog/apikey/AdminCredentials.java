@@ -4,6 +4,7 @@ import io.nextbest.catalog.system.CatalogProperties;
 import io.nextbest.catalog.system.CatalogSettings;
 import io.nextbest.model.auth.ApiKeyHashing;
 import io.nextbest.model.tenant.TenantId;
+import io.nextbest.support.auth.ForbiddenException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -45,25 +46,31 @@ public class AdminCredentials {
         return bootstrapHash().map(hash -> hashing.matches(raw, hash)).defaultIfEmpty(false);
     }
 
-    /** The tenant whose valid admin key this is, or empty. */
+    /** The tenant whose valid admin key this is, or empty; a key restricted by scopes fails with {@link ForbiddenException}. */
     public Mono<TenantId> tenantOfAdminKey(String raw) {
         return tenantOfKey(raw, Set.of("admin"));
     }
 
-    /** The tenant of a valid (known, matching, unrevoked, unexpired) key of one of the kinds, or empty. */
+    /**
+     * The tenant of a valid (known, matching, unrevoked, unexpired) key of one of the kinds, or empty;
+     * a valid key restricted by scopes fails with {@link ForbiddenException} (no admin or upload route
+     * needs a scope).
+     */
     public Mono<TenantId> tenantOfKey(String raw, Set<String> kinds) {
         Optional<String> prefix = ApiKeyHashing.prefixOf(raw);
         if (prefix.isEmpty()) {
             return Mono.empty();
         }
-        return db.sql("SELECT tenant_id, kind, hash, revoked, expires_at FROM api_keys WHERE id = :id")
+        return db.sql("SELECT tenant_id, kind, hash, revoked, expires_at, "
+                        + "CASE WHEN jsonb_typeof(body->'scopes') = 'array' THEN jsonb_array_length(body->'scopes') > 0 ELSE false END AS restricted "
+                        + "FROM api_keys WHERE id = :id")
                 .bind("id", prefix.get())
                 .map((row, meta) -> new StoredKey(row.get("tenant_id", String.class), row.get("kind", String.class),
                         row.get("hash", String.class), Boolean.TRUE.equals(row.get("revoked", Boolean.class)),
-                        row.get("expires_at", Instant.class)))
+                        row.get("expires_at", Instant.class), Boolean.TRUE.equals(row.get("restricted", Boolean.class))))
                 .one()
                 .filter(key -> hashing.matches(raw, key.hash()) && key.usable(kinds, Instant.now()))
-                .map(key -> new TenantId(key.tenant()));
+                .flatMap(key -> key.restricted() ? Mono.error(ForbiddenException.restrictedKey()) : Mono.just(new TenantId(key.tenant())));
     }
 
     /** Makes sure a bootstrap credential exists; generates, stores (hashed) and prints one on first start. */
@@ -96,7 +103,7 @@ public class AdminCredentials {
         return settings.get(BOOTSTRAP_HASH_SETTING).doOnNext(hash -> bootstrapHash = hash);
     }
 
-    private record StoredKey(String tenant, String kind, String hash, boolean revoked, Instant expiresAt) {
+    private record StoredKey(String tenant, String kind, String hash, boolean revoked, Instant expiresAt, boolean restricted) {
         boolean usable(Set<String> kinds, Instant now) {
             return kinds.contains(kind) && !revoked && (expiresAt == null || expiresAt.isAfter(now));
         }

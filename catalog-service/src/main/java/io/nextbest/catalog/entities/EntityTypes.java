@@ -60,7 +60,10 @@ public final class EntityTypes {
                 .id("id", ApiKey::id).column("kind", ApiKey::kind).column("hash", ApiKey::hash)
                 .column("revoked", ApiKey::revoked).column("expires_at", ApiKey::expiresAt)
                 .checkedBy(k -> new FieldErrors().required("name", k.name()).required("kind", k.kind())
-                        .oneOf("kind", k.kind(), Set.of("admin", "api", "experiment")).toMap()));
+                        .oneOf("kind", k.kind(), Set.of("admin", "api", "experiment"))
+                        .check(k.scopes() == null || k.scopes().size() <= 16, "scopes", "must have at most 16 entries")
+                        .check(k.scopes() == null || k.scopes().stream().allMatch(s -> s != null && !s.isEmpty() && s.length() <= 64),
+                                "scopes", "each scope must be 1-64 characters").toMap()));
         all.put(CatalogEntity.CATEGORY, EntityType.of(CatalogEntity.CATEGORY, "categories", Category.class)
                 .id("id", Category::id).column("name", Category::name).column("parent_id", Category::parentId)
                 .checkedBy(EntityTypes::checkCategory));

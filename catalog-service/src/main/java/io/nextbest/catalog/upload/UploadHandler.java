@@ -6,6 +6,7 @@ import io.nextbest.catalog.system.CatalogProperties;
 import io.nextbest.model.error.StatusEnvelope;
 import io.nextbest.model.json.Json;
 import io.nextbest.model.tenant.TenantId;
+import io.nextbest.support.auth.ForbiddenException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +72,7 @@ class UploadHandler {
         return credentials.tenantOfKey(apiKey, UPLOAD_KEY_KINDS)
                 .filter(tenant -> tenant.value().equals(projectId))
                 .switchIfEmpty(Mono.error(new UploadFailure(401, UploadFailure.INVALID_KEY)))
+                .onErrorMap(ForbiddenException.class, e -> new UploadFailure(403, e.getMessage()))
                 .flatMap(tenant -> readFile(parts).flatMap(file -> requireStore(tenant, storeId).then(Mono.fromCallable(() -> parse(syncType, file))))
                         .flatMap(json -> charge(tenant, storeId, syncType, json)))
                 .flatMap(result -> respond(200, StatusEnvelope.success(result)));

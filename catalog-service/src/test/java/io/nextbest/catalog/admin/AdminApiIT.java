@@ -60,6 +60,24 @@ class AdminApiIT {
     }
 
     @Test
+    void adminKeyRestrictedByScopesIs403() {
+        byte[] body = post(web, admin, "/admin/v1/api-keys", Map.of("name", "scim key", "kind", "admin", "scopes", List.of("scim"))).exchange()
+                .expectStatus().isCreated().expectBody().jsonPath("$.apiKey.scopes[0]").isEqualTo("scim").returnResult().getResponseBody();
+        String scim = Json.mapper().readTree(body).get("key").asString();
+        web.get().uri("/admin/v1/offers").header("X-API-Key", scim).header("X-Tenant-Id", admin.tenant())
+                .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void scopesBeyondTheDocumentedLimitsAre422() {
+        List<String> seventeen = IntStream.range(0, 17).mapToObj(i -> "s" + i).toList();
+        post(web, admin, "/admin/v1/api-keys", Map.of("name", "k", "kind", "api", "scopes", seventeen)).exchange()
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.fields.scopes").isEqualTo("must have at most 16 entries");
+        post(web, admin, "/admin/v1/api-keys", Map.of("name", "k", "kind", "api", "scopes", List.of("x".repeat(65)))).exchange()
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.fields.scopes").isEqualTo("each scope must be 1-64 characters");
+    }
+
+    @Test
     void keyOfOneTenantWithAnotherTenantsIdIs401() {
         TenantAdmin other = AdminFixtures.newTenantWithAdminKey(web);
         web.get().uri("/admin/v1/offers").header("X-API-Key", admin.key()).header("X-Tenant-Id", other.tenant())

@@ -10,6 +10,7 @@ import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.catalog.admin.AdminFixturesAccess.Admin;
 import io.nextbest.catalog.credit.CreditBalances;
 import io.nextbest.model.event.CreditBalance;
+import io.nextbest.model.json.Json;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.topic.Topics;
 import io.nextbest.testsupport.SharedKafka;
@@ -148,6 +149,19 @@ class ProductUploadIT {
         upload(SyncType.FULL, file("{\"products\":[{\"item_id\":\"latte\",\"title\":\"Latte\"}]}"))
                 .expectStatus().isEqualTo(402).expectBody().jsonPath("$.message").isEqualTo("Insufficient Credit !");
         admin.get("/admin/v1/products/" + STORE + ":latte").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void keyRestrictedByScopesIsForbidden() {
+        byte[] issued = admin.post("/admin/v1/api-keys", Map.of("name", "scim key", "kind", "api", "scopes", List.of("scim"))).exchange()
+                .expectStatus().isCreated().expectBody().returnResult().getResponseBody();
+        String scim = Json.mapper().readTree(issued).get("key").asString();
+        MultipartBodyBuilder form = form(SyncType.FULL);
+        form.part("file", file("{\"products\":[]}")).filename("products.json");
+        web.post().uri("/upload_products_file?api_key=" + scim).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(form.build())).exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.status").isEqualTo("fail")
+                .jsonPath("$.message").isEqualTo("This API key is restricted by its scopes and may not call this endpoint");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.nextbest.decision.prediction;
 import io.nextbest.decision.system.DecisionProperties;
 import io.nextbest.model.error.StatusEnvelope;
 import io.nextbest.support.auth.RateLimitedException;
+import io.nextbest.support.auth.ForbiddenException;
 import io.nextbest.support.auth.UnauthorizedException;
 import io.nextbest.support.http.BoundedBody;
 import org.slf4j.Logger;
@@ -41,6 +42,12 @@ class PredictionErrors {
     @ExceptionHandler
     ResponseEntity<StatusEnvelope<Void>> tooLarge(BoundedBody.BodyTooLargeException e, ServerWebExchange exchange) {
         return rejected(PredictionRejection.tooLarge(e.getMessage()), exchange);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<StatusEnvelope<Void>> forbidden(ForbiddenException e, ServerWebExchange exchange) {
+        metrics.rejected(endpoint(exchange), "forbidden");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(StatusEnvelope.fail(e.getMessage()));
     }
 
     @ExceptionHandler

@@ -226,6 +226,13 @@ class PredictionIT {
     }
 
     @Test
+    void aKeyRestrictedByScopesIs403() {
+        Map<String, Object> body = Map.of("kainic_pid", tenant.value(), "kainic_mid", "m-popular", "type", "popular");
+        assertFail(post(MODEL_PATH, fixtures.scopedApiKeyOf(tenant, List.of("scim")), body), 403,
+                "This API key is restricted by its scopes and may not call this endpoint");
+    }
+
+    @Test
     void badKeysAre401() {
         Map<String, Object> body = Map.of("kainic_pid", tenant.value(), "kainic_mid", "m-popular", "type", "popular");
         assertFail(post(MODEL_PATH, "nbk_abcdefgh_" + "x".repeat(32), body), 401, "Invalid API key or tenant");

@@ -209,6 +209,17 @@ class RecommendIT {
     }
 
     @Test
+    void keyRestrictedByScopesIs403() {
+        fixtures.activeFlow(tenant, "priority_weighted");
+        String scim = fixtures.scopedApiKeyOf(tenant, List.of("scim"));
+        web.post().uri("/api/v1/recommend").headers(h -> seedHeaders(h, tenant, scim))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("customerId", "SBX-000100"))
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.error").isEqualTo("This API key is restricted by its scopes and may not call this endpoint")
+                .jsonPath("$.code").isEqualTo("FORBIDDEN").jsonPath("$.status").isEqualTo(403);
+    }
+
+    @Test
     void keyOfAnotherTenantIs401() {
         TenantId other = DecisionFixtures.newTenant();
         web.post().uri("/api/v1/recommend").headers(h -> seedHeaders(h, other, apiKey))

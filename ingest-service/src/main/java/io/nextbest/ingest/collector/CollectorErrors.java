@@ -1,6 +1,7 @@
 package io.nextbest.ingest.collector;
 
 import io.nextbest.support.auth.RateLimitedException;
+import io.nextbest.support.auth.ForbiddenException;
 import io.nextbest.support.auth.UnauthorizedException;
 import io.nextbest.support.http.BoundedBody;
 import io.nextbest.support.publish.ServiceUnavailableException;
@@ -38,6 +39,12 @@ class CollectorErrors {
     @ExceptionHandler
     ResponseEntity<StatusEnvelope<Void>> tooLarge(BoundedBody.BodyTooLargeException e) {
         return rejected(CollectorRejection.tooLarge(e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<StatusEnvelope<Void>> forbidden(ForbiddenException e) {
+        metrics.rejected("forbidden", 0);
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(StatusEnvelope.fail(e.getMessage()));
     }
 
     @ExceptionHandler

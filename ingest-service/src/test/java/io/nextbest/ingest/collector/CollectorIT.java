@@ -240,6 +240,16 @@ class CollectorIT {
     }
 
     @Test
+    void keyRestrictedByScopesIsForbidden() {
+        String scim = fixtures.scopedApiKeyOf(project, List.of("scim"));
+        web.post().uri("/collector/collect/custom/{pid}/web-1?api_key={key}", project.value(), scim).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(List.of(mobileAddToCart("a", "b")))
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.status").isEqualTo("fail")
+                .jsonPath("$.message").isEqualTo("This API key is restricted by its scopes and may not call this endpoint");
+    }
+
+    @Test
     void missingApiKeyIsUnauthorized() {
         web.post().uri("/collector/collect/custom/{pid}/web-1", project.value()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(List.of(mobileAddToCart("a", "b")))

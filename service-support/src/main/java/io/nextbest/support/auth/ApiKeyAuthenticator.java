@@ -11,7 +11,8 @@ import java.util.Set;
  * Checks a raw API key against the hashed keys of the {@code catalog.api-keys} read model held
  * locally: the key's public prefix finds the one candidate of the claimed tenant, the HMAC is
  * compared in constant time, and revoked, expired keys and keys of a kind the route does not take
- * are refused (by default experiment-only keys; the experiment prediction route takes them). A key
+ * are refused (by default experiment-only keys; the experiment prediction route takes them), and a
+ * genuine key restricted by scopes is refused with 403 ({@link ForbiddenException}). A key
  * of another tenant is simply not found under the claimed tenant, so a mismatch is a 401 as well.
  * Shared by every service that serves a public API; each supplies the lookup in its own read model.
  */
@@ -76,6 +77,9 @@ public class ApiKeyAuthenticator {
         boolean hashMatches = hashing.matches(rawKey.strip(), key.hash());
         if (!hashMatches || key.revoked() || isExpired(key) || !kinds.contains(key.kind())) {
             throw UnauthorizedException.invalidKey();
+        }
+        if (key.restricted()) {
+            throw ForbiddenException.restrictedKey();
         }
         return new AuthenticatedKey(tenant, key.id());
     }

@@ -3,6 +3,7 @@ package io.nextbest.support.http;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbest.model.error.ApiError;
 import io.nextbest.support.auth.RateLimitedException;
+import io.nextbest.support.auth.ForbiddenException;
 import io.nextbest.support.auth.UnauthorizedException;
 import io.nextbest.support.publish.ServiceUnavailableException;
 import io.nextbest.support.query.StoreNotReadyException;
@@ -50,6 +51,11 @@ public abstract class DecisioningApiErrors {
     @ExceptionHandler
     public ResponseEntity<ApiError> tooLarge(BoundedBody.BodyTooLargeException e) {
         return error(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", e.getMessage(), "too_large");
+    }
+
+    @ExceptionHandler
+    public ResponseEntity<ApiError> forbidden(ForbiddenException e) {
+        return error(HttpStatus.FORBIDDEN, "FORBIDDEN", e.getMessage(), "forbidden");
     }
 
     @ExceptionHandler

@@ -28,9 +28,13 @@ class ApiKeyAuthenticatorTest {
             (tenant, id) -> Optional.ofNullable(keys.get(new TenantKey(tenant, id))), hashing, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private String issued(TenantId tenant, String kind, Instant expiresAt, boolean revoked) {
+        return issued(tenant, kind, List.of(), expiresAt, revoked);
+    }
+
+    private String issued(TenantId tenant, String kind, List<String> scopes, Instant expiresAt, boolean revoked) {
         String raw = ApiKeyHashing.newRawKey();
         String id = ApiKeyHashing.prefixOf(raw).orElseThrow();
-        keys.put(new TenantKey(tenant, id), new ApiKey(id, "key", kind, hashing.hash(raw), List.of(), expiresAt, revoked, NOW));
+        keys.put(new TenantKey(tenant, id), new ApiKey(id, "key", kind, hashing.hash(raw), scopes, expiresAt, revoked, NOW));
         return raw;
     }
 
@@ -80,6 +84,31 @@ class ApiKeyAuthenticatorTest {
         assertThat(authenticator.authenticate("coffee", admin, ApiKeyAuthenticator.EXPERIMENT_API_KINDS).tenant()).isEqualTo(COFFEE);
         assertThatThrownBy(() -> authenticator.authenticate("coffee", api, ApiKeyAuthenticator.EXPERIMENT_API_KINDS))
                 .isInstanceOf(UnauthorizedException.class).hasMessage("Invalid API key or tenant");
+    }
+
+    @Test
+    void aKeyRestrictedByScopesIsForbiddenOnEveryRouteOfItsKind() {
+        String scim = issued(COFFEE, "api", List.of("scim"), null, false);
+        String scimAdmin = issued(COFFEE, "admin", List.of("scim"), null, false);
+
+        assertThatThrownBy(() -> authenticator.authenticate("coffee", scim))
+                .isExactlyInstanceOf(ForbiddenException.class)
+                .hasMessage("This API key is restricted by its scopes and may not call this endpoint");
+        assertThatThrownBy(() -> authenticator.authenticate("coffee", scimAdmin, ApiKeyAuthenticator.EXPERIMENT_API_KINDS))
+                .isExactlyInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void aRestrictedKeyThatIsNotGenuineIsUnauthorizedNotForbidden() {
+        String scim = issued(COFFEE, "api", List.of("scim"), null, false);
+        String forged = scim.substring(0, scim.length() - 1) + (scim.endsWith("a") ? "b" : "a");
+        String revoked = issued(COFFEE, "api", List.of("scim"), null, true);
+
+        for (String raw : List.of(forged, revoked)) {
+            assertThatThrownBy(() -> authenticator.authenticate("coffee", raw))
+                    .isExactlyInstanceOf(UnauthorizedException.class).hasMessage("Invalid API key or tenant");
+        }
+        assertThatThrownBy(() -> authenticator.authenticate("tea", scim)).isExactlyInstanceOf(UnauthorizedException.class);
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.util.List;
  *
  * @param kind   {@code admin} (admin API), {@code api} (decisioning and collector) or
  *               {@code experiment} (experiment predictions); see README
- * @param scopes empty means every route of the kind
+ * @param scopes empty (the default) is a full-access key of its kind; a non-empty list restricts
+ *               the key to routes that need one of its scopes, and no route of this platform does
+ *               (the decisioning API's only scope, {@code scim}, names routes it does not serve)
  */
 public record ApiKey(
         String id,
@@ -21,4 +23,9 @@ public record ApiKey(
         Instant expiresAt,
         boolean revoked,
         Instant createdAt) {
+
+    /** Whether the key carries scopes, which restrict it (see {@code scopes}). */
+    public boolean restricted() {
+        return scopes != null && !scopes.isEmpty();
+    }
 }
