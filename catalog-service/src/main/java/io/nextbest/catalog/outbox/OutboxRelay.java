@@ -3,14 +3,20 @@ package io.nextbest.catalog.outbox;
 import io.nextbest.catalog.system.CatalogProperties;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -24,7 +30,9 @@ import reactor.core.publisher.Mono;
  * broker acknowledged every record of the batch. A relay killed in between publishes those rows
  * again on restart; consumers drop them by {@code sequence} (= outbox id). Only one catalog
  * instance relays at a time: the one holding a session-level advisory lock on its own
- * connection, which PostgreSQL releases when that connection or process dies.
+ * connection, which PostgreSQL releases when that connection or process dies. A row the broker
+ * can never take ({@link RejectedRow}) is set aside with its reason rather than retried forever,
+ * which would hold back every later change of every tenant.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -38,15 +46,18 @@ public class OutboxRelay implements SmartLifecycle {
     private final DatabaseClient db;
     private final Producer<byte[], byte[]> producer;
     private final CatalogProperties.Relay settings;
+    private final MeterRegistry meters;
     private volatile ScheduledExecutorService executor;
     private Connection leaderConnection;
     private long nextPurgeNanos = System.nanoTime();
 
-    OutboxRelay(ConnectionFactory connections, DatabaseClient db, OutboxProducer producer, CatalogProperties properties) {
+    OutboxRelay(ConnectionFactory connections, DatabaseClient db, OutboxProducer producer, CatalogProperties properties,
+                MeterRegistry meters) {
         this.connections = connections;
         this.db = db;
         this.producer = producer.producer();
         this.settings = properties.relay();
+        this.meters = meters;
     }
 
     @Override
@@ -110,10 +121,10 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes one batch and marks it; returns how many rows it published. */
+    /** Publishes one batch and marks it; returns how many rows it took (published or set aside). */
     int relayBatch() {
         List<OutboxRow> rows = db.sql("SELECT id, entity, tenant_id, entity_id, payload, created_at FROM outbox"
-                        + " WHERE published_at IS NULL ORDER BY id LIMIT :limit")
+                        + " WHERE published_at IS NULL AND rejected_at IS NULL ORDER BY id LIMIT :limit")
                 .bind("limit", settings.batchSize())
                 .map((row, meta) -> OutboxRow.from(row))
                 .all().collectList().block(DB_TIMEOUT);
@@ -121,15 +132,45 @@ public class OutboxRelay implements SmartLifecycle {
             return 0;
         }
         // The idempotent producer keeps the send order per partition, retries included.
-        List<Future<RecordMetadata>> acks = rows.stream().map(row -> producer.send(row.toProducerRecord())).toList();
-        for (Future<RecordMetadata> ack : acks) {
-            awaitAck(ack);
+        List<Future<RecordMetadata>> acks = rows.stream().map(this::send).toList();
+        List<Long> published = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            OutboxRow row = rows.get(i);
+            try {
+                awaitAck(acks.get(i));
+                published.add(row.id());
+            } catch (RejectedRow rejected) {
+                setAside(row, rejected.getMessage());
+            }
         }
-        Long[] ids = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
-        db.sql("UPDATE outbox SET published_at = now() WHERE id = ANY(:ids)").bind("ids", ids)
-                .fetch().rowsUpdated().block(DB_TIMEOUT);
-        log.debug("outbox relay: published rows {}..{}", ids[0], ids[ids.length - 1]);
+        if (!published.isEmpty()) {
+            db.sql("UPDATE outbox SET published_at = now() WHERE id = ANY(:ids)").bind("ids", published.toArray(Long[]::new))
+                    .fetch().rowsUpdated().block(DB_TIMEOUT);
+            log.debug("outbox relay: published rows {}..{}", published.get(0), published.get(published.size() - 1));
+        }
         return rows.size();
+    }
+
+    // A row that does not encode (an entity this version no longer knows, a payload its type does not
+    // read) fails the same way on every attempt: its future fails, like a record the broker refuses.
+    private Future<RecordMetadata> send(OutboxRow row) {
+        ProducerRecord<byte[], byte[]> record;
+        try {
+            record = row.toProducerRecord();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new RejectedRow("does not encode: " + e.getMessage()));
+        }
+        return producer.send(record);
+    }
+
+    // Kept, not deleted: the entity table still holds the state, so an operator who reads the reason
+    // (and the counter) can fix the entity; its next write is a new row.
+    private void setAside(OutboxRow row, String reason) {
+        db.sql("UPDATE outbox SET rejected_at = now(), rejected_reason = :reason WHERE id = :id")
+                .bind("reason", reason).bind("id", row.id()).fetch().rowsUpdated().block(DB_TIMEOUT);
+        meters.counter("nextbest.catalog.outbox.rejected", "entity", row.entity()).increment();
+        log.error("outbox relay: row {} ({} {} of tenant {}) can never be published and was set aside: {}",
+                row.id(), row.entity(), row.entityId(), row.tenant(), reason);
     }
 
     /**
@@ -150,14 +191,35 @@ public class OutboxRelay implements SmartLifecycle {
         return total;
     }
 
+    /**
+     * Waits for one acknowledgement. A record over the size limits (the producer's
+     * {@code max.request.size} or the broker's {@code message.max.bytes}) is a {@link RejectedRow};
+     * any other failure — a broker away, a timeout, missing rights, which hold for every row alike —
+     * fails the batch, which is sent again on the next tick.
+     */
     private static void awaitAck(Future<RecordMetadata> ack) {
         try {
             ack.get(DB_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the broker", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RejectedRow rejected) {
+                throw rejected;
+            }
+            if (e.getCause() instanceof RecordTooLargeException tooLarge) {
+                throw new RejectedRow("too large for the broker: " + tooLarge.getMessage());
+            }
+            throw new IllegalStateException("broker did not acknowledge an outbox record", e);
         } catch (Exception e) {
             throw new IllegalStateException("broker did not acknowledge an outbox record", e);
+        }
+    }
+
+    /** A row that would fail the same way on every attempt. */
+    static final class RejectedRow extends RuntimeException {
+        RejectedRow(String reason) {
+            super(reason, null, false, false);
         }
     }
 

@@ -12,6 +12,7 @@ import io.nextbest.model.catalog.entity.Offer;
 import io.nextbest.model.event.CreditLedgerEntry;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.topic.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ class OutboxRelayIT {
     OutboxRelay relay;
     @Autowired
     DatabaseClient db;
+    @Autowired
+    MeterRegistry meters;
 
     @AfterEach
     void relayRunsAgain() {
@@ -121,6 +124,37 @@ class OutboxRelayIT {
                 .map((row, meta) -> row.get("acquired", Boolean.class)).one().block();
 
         assertThat(acquired).isFalse();
+    }
+
+    @Test
+    void rowsTheBrokerCanNeverTakeAreSetAsideWithTheirReasonAndLaterChangesStillFlow() {
+        var admin = admin(web);
+        String tenant = admin.tenant();
+        relay.stop();
+        // Over the producer's 1 MB max.request.size, and an entity type this version does not know.
+        String huge = "{\"id\":\"huge\",\"name\":\"x\",\"status\":\"active\",\"shortDesc\":\"" + "x".repeat(1_200_000) + "\"}";
+        db.sql("INSERT INTO outbox (entity, tenant_id, entity_id, payload) VALUES ('offers', :t, 'huge', CAST(:p AS jsonb))")
+                .bind("t", tenant).bind("p", huge).fetch().rowsUpdated().block(PATIENCE);
+        db.sql("INSERT INTO outbox (entity, tenant_id, entity_id, payload) VALUES ('no-such-entity', :t, 'x', CAST('{}' AS jsonb))")
+                .bind("t", tenant).fetch().rowsUpdated().block(PATIENCE);
+        double rejectedBefore = rejectedCount();
+
+        admin.post("/admin/v1/offers", offer("after", "v1")).exchange().expectStatus().isCreated();
+        relay.start();
+
+        List<CatalogChange> changes = awaitChanges(tenant, 1);
+        assertThat(changes).extracting(CatalogChange::entityId).containsExactly("after");
+        List<String> reasons = db.sql("SELECT rejected_reason FROM outbox WHERE tenant_id = :t AND rejected_at IS NOT NULL"
+                        + " AND published_at IS NULL ORDER BY id")
+                .bind("t", tenant).map((row, meta) -> row.get("rejected_reason", String.class)).all().collectList().block(PATIENCE);
+        assertThat(reasons).hasSize(2);
+        assertThat(reasons.get(0)).startsWith("too large for the broker");
+        assertThat(reasons.get(1)).startsWith("does not encode");
+        assertThat(rejectedCount() - rejectedBefore).isEqualTo(2.0);
+    }
+
+    private double rejectedCount() {
+        return meters.find("nextbest.catalog.outbox.rejected").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     @Test
