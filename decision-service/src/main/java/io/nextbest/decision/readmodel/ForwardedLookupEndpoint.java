@@ -3,10 +3,12 @@ package io.nextbest.decision.readmodel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbest.model.tenant.TenantKey;
+import io.nextbest.support.query.InternalToken;
 import io.nextbest.support.query.StoreNotReadyException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,7 +35,7 @@ class ForwardedLookupEndpoint {
     private final InternalToken token;
     private final Map<String, Counter> served = new HashMap<>();
 
-    ForwardedLookupEndpoint(PartitionedLookups lookups, InternalToken token, MeterRegistry meters) {
+    ForwardedLookupEndpoint(PartitionedLookups lookups, @Qualifier("decisionInternalToken") InternalToken token, MeterRegistry meters) {
         this.lookups = lookups;
         this.token = token;
         PartitionedReadModel.ALL.forEach(model -> served.put(model.name(),

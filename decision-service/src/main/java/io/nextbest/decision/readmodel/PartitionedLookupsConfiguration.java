@@ -3,8 +3,10 @@ package io.nextbest.decision.readmodel;
 import io.nextbest.decision.system.DecisionProperties;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.support.query.InteractiveQuery;
+import io.nextbest.support.query.InternalToken;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,11 +25,11 @@ class PartitionedLookupsConfiguration {
 
     @Bean
     InternalToken decisionInternalToken(@Value("${nextbest.security.api-key-pepper}") String pepper) {
-        return InternalToken.fromPepper(pepper);
+        return InternalToken.fromPepper(pepper, "decision-interactive-query");
     }
 
     @Bean
-    PartitionedLookups decisionPartitionedLookups(BeanFactory beans, DecisionProperties settings, InternalToken token,
+    PartitionedLookups decisionPartitionedLookups(BeanFactory beans, DecisionProperties settings, @Qualifier("decisionInternalToken") InternalToken token,
                                                   @Value("${server.port:8084}") int serverPort) {
         DecisionProperties.Query query = settings.query();
         // One client for all read models: same token, same owners.

@@ -20,6 +20,7 @@ import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.testsupport.FreePorts;
 import io.nextbest.testsupport.ServiceProbes;
 import io.nextbest.testsupport.SharedKafka;
+import io.nextbest.support.query.InternalToken;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -211,7 +212,7 @@ class PartitionedLookupForwardingIT {
 
     @Test
     void theInternalEndpointAnswersAnUnknownReadModelWith400() {
-        String token = second.context().getBean(InternalToken.class).value();
+        String token = second.context().getBean("decisionInternalToken", InternalToken.class).value();
         second.web().get().uri(b -> b.path("/internal/decision/offer-stats").queryParam("tenant", tenant.value()).queryParam("id", "x").build())
                 .header(InternalToken.HEADER, token)
                 .exchange().expectStatus().isBadRequest();

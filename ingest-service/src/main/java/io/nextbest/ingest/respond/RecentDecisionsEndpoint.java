@@ -3,9 +3,9 @@ package io.nextbest.ingest.respond;
 import io.nextbest.ingest.readmodel.RecentDecisions;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.support.query.InteractiveQuery;
+import io.nextbest.support.query.InternalToken;
 import io.nextbest.support.query.StoreNotReadyException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,26 +25,17 @@ import reactor.core.publisher.Mono;
 class RecentDecisionsEndpoint {
 
     static final String PATH = "/internal/ingest/recent-decisions";
-    static final String TOKEN_HEADER = "X-NextBest-Internal";
 
     private final InteractiveQuery<TenantKey, RecentDecisions> query;
     private final InternalToken token;
 
-    RecentDecisionsEndpoint(InteractiveQuery<TenantKey, RecentDecisions> query, InternalToken token) {
+    RecentDecisionsEndpoint(InteractiveQuery<TenantKey, RecentDecisions> query, @Qualifier("ingestInternalToken") InternalToken token) {
         this.query = query;
         this.token = token;
     }
 
-    /** The shared secret instances present to each other. */
-    record InternalToken(String value) {
-
-        boolean matches(String presented) {
-            return presented != null && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
     @GetMapping(PATH)
-    Mono<ResponseEntity<RecentDecisions>> recentDecisions(@RequestHeader(name = TOKEN_HEADER, required = false) String presented,
+    Mono<ResponseEntity<RecentDecisions>> recentDecisions(@RequestHeader(name = InternalToken.HEADER, required = false) String presented,
                                                           @RequestParam("tenant") String tenant,
                                                           @RequestParam("customer") String customer) {
         if (!token.matches(presented)) {

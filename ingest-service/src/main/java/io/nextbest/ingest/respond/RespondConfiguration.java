@@ -4,14 +4,15 @@ import io.nextbest.ingest.readmodel.IngestReadModels;
 import io.nextbest.ingest.readmodel.IngestReadModelsTopology;
 import io.nextbest.ingest.readmodel.RecentDecisions;
 import io.nextbest.ingest.system.IngestProperties;
-import io.nextbest.model.auth.ApiKeyHashing;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topics;
 import io.nextbest.support.query.InteractiveQuery;
+import io.nextbest.support.query.InternalToken;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,16 +24,16 @@ import org.springframework.web.reactive.function.client.WebClient;
 class RespondConfiguration {
 
     @Bean
-    RecentDecisionsEndpoint.InternalToken ingestInternalToken(@Value("${nextbest.security.api-key-pepper}") String pepper) {
-        return new RecentDecisionsEndpoint.InternalToken(new ApiKeyHashing(pepper).hash("ingest-interactive-query"));
+    InternalToken ingestInternalToken(@Value("${nextbest.security.api-key-pepper}") String pepper) {
+        return InternalToken.fromPepper(pepper, "ingest-interactive-query");
     }
 
     @Bean
     InteractiveQuery<TenantKey, RecentDecisions> ingestRecentDecisionsQuery(BeanFactory beans, IngestProperties settings,
-                                                                             RecentDecisionsEndpoint.InternalToken token,
+                                                                             @Qualifier("ingestInternalToken") InternalToken token,
                                                                              @Value("${server.port:8082}") int serverPort) {
         IngestProperties.Query query = settings.query();
-        WebClient client = WebClient.builder().defaultHeader(RecentDecisionsEndpoint.TOKEN_HEADER, token.value()).build();
+        WebClient client = WebClient.builder().defaultHeader(InternalToken.HEADER, token.value()).build();
         return new InteractiveQuery<>(
                 () -> beans.getBean("&ingestReadModels", StreamsBuilderFactoryBean.class).getKafkaStreams(),
                 IngestReadModelsTopology.RECENT_DECISIONS_STORE, Topics.DECISIONS.keySerde().serializer(),
