@@ -2,10 +2,12 @@ package io.nextbest.model.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.nextbest.model.event.CreditLedgerEntry;
+import java.time.Instant;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The one JSON mapping used for every record on a topic. Unknown fields are ignored so that an
@@ -23,6 +25,8 @@ public final class Json {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
             .registerSubtypes(CreditLedgerEntry.Type.namedTypes())
+            // The same text as Jackson's own instant serializer, written without DateTimeFormatter.
+            .addModule(new SimpleModule("iso-instants").addSerializer(Instant.class, new IsoInstantSerializer()))
             .build();
 
     private Json() {
