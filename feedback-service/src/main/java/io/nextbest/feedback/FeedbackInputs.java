@@ -11,18 +11,16 @@ import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topic;
 import io.nextbest.model.topic.Topics;
-import java.time.Instant;
 import org.apache.kafka.streams.kstream.Consumed;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.module.SimpleModule;
 
 /**
  * How this app reads its JSON input topics: the platform's mapping ({@link Json#mapper()}, so the
  * wire format is the one every other reader sees) with the fields no step of the topology reads
  * skipped rather than bound. A decision record carries every candidate's scores and the funnel,
  * an outcome free-form context maps, a tracker event page data and free-form properties; the
- * parser steps over them without building objects. Instants are read by
- * {@link IsoInstantDeserializer}. A skipped field comes out null (the records'
+ * parser steps over them without building objects (instants are read by the platform mapping's
+ * fast path, {@code IsoInstantDeserializer}). A skipped field comes out null (the records'
  * constructors make the lists empty), and since it is not bound, a malformed value there no longer
  * dead-letters the record — ingest validated it before writing anyway.
  */
@@ -50,7 +48,6 @@ final class FeedbackInputs {
             .addMixIn(DecisionRecord.class, DecisionRecordRead.class)
             .addMixIn(Outcome.class, OutcomeRead.class)
             .addMixIn(TrackerEvent.class, TrackerEventRead.class)
-            .addModule(new SimpleModule("feedback-inputs").addDeserializer(Instant.class, new IsoInstantDeserializer()))
             .build();
 
     static final JsonSerde<Outcome> OUTCOME = new JsonSerde<>(Outcome.class, MAPPER);

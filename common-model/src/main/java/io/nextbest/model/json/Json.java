@@ -25,8 +25,10 @@ public final class Json {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
             .registerSubtypes(CreditLedgerEntry.Type.namedTypes())
-            // The same text as Jackson's own instant serializer, written without DateTimeFormatter.
-            .addModule(new SimpleModule("iso-instants").addSerializer(Instant.class, new IsoInstantSerializer()))
+            // Instants as Jackson's own (de)serializers write and read them, without DateTimeFormatter.
+            .addModule(new SimpleModule("iso-instants")
+                    .addSerializer(Instant.class, new IsoInstantSerializer())
+                    .addDeserializer(Instant.class, new IsoInstantDeserializer()))
             .build();
 
     private Json() {

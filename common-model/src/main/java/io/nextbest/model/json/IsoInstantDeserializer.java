@@ -1,4 +1,4 @@
-package io.nextbest.feedback;
+package io.nextbest.model.json;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -10,11 +10,11 @@ import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 
 /**
- * Reads the instants of the input topics, which Jackson writes in one shape —
+ * Reads instants in the one shape the platform writes them ({@link IsoInstantSerializer}) —
  * {@code yyyy-MM-ddTHH:mm:ss[.f…]Z}, UTC, up to nine fraction digits — without the general
- * {@code DateTimeFormatter} machinery, which took about a third of the stream thread's JSON time.
- * Anything else (an offset, a number, a leap second, a malformed date) goes to Jackson's own
- * {@link InstantDeserializer}, so every input reads exactly as before.
+ * {@code DateTimeFormatter} machinery, which took about a third of the feedback stream thread's
+ * JSON time. Anything else (an offset, a number, a leap second, a malformed date) goes to Jackson's
+ * own {@link InstantDeserializer}, so every value reads exactly as before.
  */
 final class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
 
