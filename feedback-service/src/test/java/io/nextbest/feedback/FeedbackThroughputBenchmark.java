@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * records. Not part of {@code verify} (the name matches neither *Test nor *IT); run with
  * {@code ./mvnw -o verify -pl feedback-service -Dtest=none -Dit.test=FeedbackThroughputBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.records=100000 -Dbenchmark.guarantee=at_least_once}
- * (optional: {@code -Dbenchmark.commit-ms}, {@code -Dbenchmark.poll-ms}, {@code -Dbenchmark.threads}). Results go to stdout and are
+ * (optional: {@code -Dbenchmark.commit-ms}, {@code -Dbenchmark.poll-ms}, {@code -Dbenchmark.threads},
+ * {@code -Dbenchmark.streams.<any Streams config>}). Results go to stdout and are
  * appended to {@code target/feedback-benchmark.txt}.
  *
  * <p>The input is produced before the app starts, so producer speed is not measured. The clock runs
@@ -49,6 +50,7 @@ class FeedbackThroughputBenchmark {
     private static final int COMMIT_MS = Integer.getInteger("benchmark.commit-ms", 30);
     private static final int POLL_MS = Integer.getInteger("benchmark.poll-ms", 10);
     private static final int THREADS = Integer.getInteger("benchmark.threads", 1);
+    private static final String STREAMS_OVERRIDE = "benchmark.streams.";
 
     @Test
     void measureThroughputAndStateSize() throws Exception {
@@ -75,6 +77,7 @@ class FeedbackThroughputBenchmark {
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_MS);
         config.put(StreamsConfig.POLL_MS_CONFIG, POLL_MS);
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS);
+        config.putAll(streamsOverrides());
         KafkaStreams streams = new KafkaStreams(RealFeedbackApp.topology(), config);
         streams.start();
         while (streams.state() != KafkaStreams.State.RUNNING) {
@@ -101,11 +104,22 @@ class FeedbackThroughputBenchmark {
         streams.close(Duration.ofSeconds(60));
         long stateBytes = sizeOf(stateDir);
         int inputRecords = workload.records.size();
-        return String.format("%s (commit %d ms, poll %d ms, %d stream threads): %d input records (%d distinct, rest duplicates) in %.1f s = %.0f records/s; "
+        return String.format("%s (commit %d ms, poll %d ms, %d stream threads%s): %d input records (%d distinct, rest duplicates) in %.1f s = %.0f records/s; "
                         + "app threads used %.1f CPU s = %.0f records per CPU second; "
                         + "state dir %.1f MB after close = %.0f MB per million input records",
-                guarantee, COMMIT_MS, POLL_MS, THREADS, inputRecords, workload.distinct, seconds, inputRecords / seconds,
+                guarantee, COMMIT_MS, POLL_MS, THREADS,
+                streamsOverrides().isEmpty() ? "" : ", " + streamsOverrides(), inputRecords, workload.distinct, seconds, inputRecords / seconds,
                 cpuSeconds, inputRecords / cpuSeconds, stateBytes / 1e6, stateBytes / 1e6 / inputRecords * 1_000_000);
+    }
+
+    // -Dbenchmark.streams.<config>=<value> sets any Streams (or prefixed client) config for the
+    // run, e.g. -Dbenchmark.streams.producer.linger.ms=20, so a tuning can be measured before it
+    // goes into the app's settings; the result line names them.
+    private static Map<String, String> streamsOverrides() {
+        Map<String, String> overrides = new java.util.TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(STREAMS_OVERRIDE))
+                .forEach(name -> overrides.put(name.substring(STREAMS_OVERRIDE.length()), System.getProperty(name)));
+        return overrides;
     }
 
     // The last step of each branch has seen everything: offer stats (after one repartition),
