@@ -130,14 +130,16 @@ class RecommendCpuBenchmark {
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpuBefore = os.getProcessCpuTime();
             long wallBefore = System.nanoTime();
-            long[] nanos = loop(recommender, serializers, Duration.ofSeconds(SECONDS));
+            Run run = loop(recommender, serializers, Duration.ofSeconds(SECONDS));
+            long[] nanos = run.nanos();
             long wall = System.nanoTime() - wallBefore;
             long cpu = os.getProcessCpuTime() - cpuBefore;
             Arrays.sort(nanos);
             String report = String.format("recommend CPU benchmark: %d offers, trace sample rate %s, %d calls in %d s: wall p50 %.0f µs, "
-                            + "p99 %.0f µs, mean %.0f µs; process CPU %.0f µs per call (%.2f cores); load average %.2f",
+                            + "p99 %.0f µs, mean %.0f µs; process CPU %.0f µs per call (%.2f cores); %d bytes published per call; "
+                            + "load average %.2f",
                     OFFERS, TRACE_SAMPLE_RATE, nanos.length, SECONDS, nanos[nanos.length / 2] / 1e3, nanos[(int) (nanos.length * 0.99)] / 1e3,
-                    wall / 1e3 / nanos.length, cpu / 1e3 / nanos.length, (double) cpu / wall, os.getSystemLoadAverage());
+                    wall / 1e3 / nanos.length, cpu / 1e3 / nanos.length, (double) cpu / wall, run.publishedBytes() / nanos.length, os.getSystemLoadAverage());
             System.out.println(report);
             assertThat(nanos.length).isPositive();
         }
@@ -146,26 +148,31 @@ class RecommendCpuBenchmark {
     private record Serializers(Serializer<DecisionRecord> records, Serializer<Outcome> outcomes, Serializer<DecisionTrace> traces) {
     }
 
-    private static long[] loop(Recommender recommender, Serializers serializers, Duration duration) {
+    /** Per-call wall times, and the encoded size of every record the calls would publish (decisions, impressions, traces). */
+    private record Run(long[] nanos, long publishedBytes) {
+    }
+
+    private static Run loop(Recommender recommender, Serializers serializers, Duration duration) {
         long end = System.nanoTime() + duration.toNanos();
         long[] nanos = new long[1 << 16];
         int n = 0;
-        long bytes = 0;
+        long published = 0;
+        long answered = 0;
         for (int i = 0; System.nanoTime() < end; i++) {
             String customer = String.format("SBX-%06d", 1 + i % CUSTOMERS);
             RecommendRequest request = RecommendBody.decode(
                     ("{\"customerId\":\"" + customer + "\",\"limit\":3" + (i == 0 ? ",\"debug\":true" : "") + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             long start = System.nanoTime();
             Recommender.Recommendation r = recommender.recommend(TENANT, request, "bench").block();
-            bytes += Json.mapper().writeValueAsBytes(r.response()).length;
+            answered += Json.mapper().writeValueAsBytes(r.response()).length;
             for (DecisionRecord record : r.records()) {
-                bytes += serializers.records().serialize(Topics.DECISIONS.name(), record).length;
+                published += serializers.records().serialize(Topics.DECISIONS.name(), record).length;
             }
             for (Outcome o : r.impressions()) {
-                bytes += serializers.outcomes().serialize(Topics.OUTCOMES.name(), o).length;
+                published += serializers.outcomes().serialize(Topics.OUTCOMES.name(), o).length;
             }
             for (DecisionTrace t : r.traces()) {
-                bytes += serializers.traces().serialize(Topics.DECISION_TRACES.name(), t).length;
+                published += serializers.traces().serialize(Topics.DECISION_TRACES.name(), t).length;
             }
             if (n == nanos.length) {
                 nanos = Arrays.copyOf(nanos, n * 2);
@@ -173,8 +180,9 @@ class RecommendCpuBenchmark {
             nanos[n++] = System.nanoTime() - start;
             assertThat(r.response().decisions()).as(() -> Json.mapper().writeValueAsString(r.response().meta())).hasSize(3);
         }
-        assertThat(bytes).isPositive();
-        return Arrays.copyOf(nanos, n);
+        assertThat(published).isPositive();
+        assertThat(answered).isPositive();
+        return new Run(Arrays.copyOf(nanos, n), published);
     }
 
     // --- The catalog and statistics, shaped like CoffeeChainDataset's (catalog-service) grown as bench/ grows it ---
