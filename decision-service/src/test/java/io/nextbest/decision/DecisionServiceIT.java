@@ -16,6 +16,6 @@ class DecisionServiceIT {
     @Test
     void becomesReadyOnceItsReadModelsAreRestoredAndExportsMetrics() throws Exception {
         ServiceProbes.assertServesProbesMetricsAndTopics(web, "decision-service", Set.of("decision-read-models"),
-                Set.of("decisions", "catalog.offers", "catalog.decision-flows", "catalog.experiments"));
+                Set.of("decisions", "decision-traces", "catalog.offers", "catalog.decision-flows", "catalog.experiments"));
     }
 }

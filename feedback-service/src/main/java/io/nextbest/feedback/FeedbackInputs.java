@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * How this app reads its JSON input topics: the platform's mapping ({@link Json#mapper()}, so the
  * wire format is the one every other reader sees) with the fields no step of the topology reads
- * skipped rather than bound. A decision record carries every candidate's scores and the funnel,
- * an outcome free-form context maps, a tracker event page data and free-form properties; the
+ * skipped rather than bound. A decision record carries the funnel and the returned offers (and,
+ * when written before the per-candidate trace moved to {@code decision-traces}, every candidate's
+ * scores), an outcome free-form context maps, a tracker event page data and free-form properties; the
  * parser steps over them without building objects (instants are read by the platform mapping's
  * fast path, {@code IsoInstantDeserializer}). A skipped field comes out null (the records'
  * constructors make the lists empty), and since it is not bound, a malformed value there no longer

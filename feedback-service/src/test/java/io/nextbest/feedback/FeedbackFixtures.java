@@ -77,7 +77,7 @@ final class FeedbackFixtures {
     static DecisionRecord decision(String recommendationId, String customer, String experiment, String variant, boolean control, Instant at) {
         return new DecisionRecord(recommendationId, COFFEE, customer, null, "flow", "web", "home",
                 experiment == null ? null : new ExperimentAssignment(experiment, variant, control),
-                false, null, List.of(), List.of(), at);
+                false, null, List.of(), at);
     }
 
     static TrackerEvent itemEvent(String eventId, String user, TrackerEventType type, Instant at, String... itemIds) {

@@ -12,9 +12,9 @@ import io.nextbest.model.event.Funnel;
 import io.nextbest.model.event.Outcome;
 import io.nextbest.model.event.Platform;
 import io.nextbest.model.event.RankedOffer;
-import io.nextbest.model.event.ScoredCandidate;
 import io.nextbest.model.event.TrackerEvent;
 import io.nextbest.model.event.TrackerEventType;
+import io.nextbest.model.json.Json;
 import io.nextbest.model.topic.Topics;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -22,21 +22,31 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The input topics' JSON, as their producers write it, reads with the fields the topology uses and without the rest. */
 class FeedbackInputsTest {
 
     @Test
-    void aDecisionKeepsWhatAttributionReadsAndDropsTheScores() {
+    void aDecisionKeepsWhatAttributionReadsAndSkipsTheRest() {
         DecisionRecord full = new DecisionRecord("rec-1", COFFEE, "c-1", "s-1", "flow", "web", "home",
                 new ExperimentAssignment("exp", "treatment", false), true, new Funnel(200, 150, 120, 3),
-                List.of(new RankedOffer(1, "o-1", "Offer 1", "drinks", "cr-1", "web", "home", 0.9, false)),
-                List.of(new ScoredCandidate("o-1", 0.9, null, null), new ScoredCandidate("o-2", null, "contact_policy", "capped")), T0);
+                List.of(new RankedOffer(1, "o-1", "Offer 1", "drinks", "cr-1", "web", "home", 0.9, false)), T0);
 
         DecisionRecord read = FeedbackInputs.DECISION.fromBytes(Topics.DECISIONS.valueSerde().serializer().serialize("decisions", full));
 
         assertThat(read).isEqualTo(new DecisionRecord("rec-1", COFFEE, "c-1", null, "flow", "web", "home",
-                new ExperimentAssignment("exp", "treatment", false), true, null, List.of(), List.of(), T0));
+                new ExperimentAssignment("exp", "treatment", false), true, null, List.of(), T0));
+    }
+
+    @Test
+    void aDecisionWrittenBeforeTheTraceSplitStillReadsWithItsCandidatesSkipped() {
+        DecisionRecord current = new DecisionRecord("rec-1", COFFEE, "c-1", null, "flow", "web", "home",
+                new ExperimentAssignment("exp", "treatment", false), false, null, List.of(), T0);
+        ObjectNode older = (ObjectNode) Json.mapper().readTree(Topics.DECISIONS.valueSerde().serializer().serialize("decisions", current));
+        older.putArray("candidates").addObject().put("offerId", "o-2").put("droppedAt", "contact_policy").put("reason", "capped");
+
+        assertThat(FeedbackInputs.DECISION.fromBytes(Json.mapper().writeValueAsBytes(older))).isEqualTo(current);
     }
 
     @Test

@@ -100,7 +100,7 @@ final class Workload {
         String variant = (i / 4) % 3 == 0 ? "control" : "treatment";
         DecisionRecord decision = new DecisionRecord("rec-" + i, tenant, "c-" + (i % customers), null, "flow", "web", "home",
                 new io.nextbest.model.event.ExperimentAssignment("exp", variant, variant.equals("control")),
-                false, null, List.of(), List.of(), start.plusSeconds(i));
+                false, null, List.of(), start.plusSeconds(i));
         expectedVariantDecisions.merge(io.nextbest.model.stats.ExperimentStats.key(tenant, "exp", variant), 1L, Long::sum);
         send(Topics.DECISIONS, decision.key(), decision, i, decision.timestamp().toEpochMilli());
     }

@@ -50,6 +50,48 @@ public final class Bucketing {
     }
 
     /**
+     * {@code hash(seed, value, 2)} where {@code seed + value} is the concatenation of
+     * {@code parts} (split anywhere), computed without building that string or the decimal one in
+     * between: for callers that hash once per candidate on the request path.
+     */
+    public static double hashV2(String... parts) {
+        int inner = Fnv1a32.hash("");
+        for (String part : parts) {
+            inner = Fnv1a32.update(inner, Objects.requireNonNull(part, "part"));
+        }
+        long n = Integer.toUnsignedLong(Fnv1a32.updateDecimal(Fnv1a32.hash(""), Integer.toUnsignedLong(inner)));
+        return (n % 10000) / 10000.0;
+    }
+
+    /**
+     * {@code chooseVariation(n, bucketRanges(weights.length, coverage, weights))} over an array,
+     * without the lists: the same clamping, the same fallback to equal weights, the same
+     * floating-point sums in the same order, hence the same index for every input.
+     */
+    public static int chooseVariation(double n, double[] weights, double coverage) {
+        if (coverage < 0) {
+            coverage = 0;
+        } else if (coverage > 1) {
+            coverage = 1;
+        }
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        boolean equal = !(total >= MIN_TOTAL_WEIGHT && total <= MAX_TOTAL_WEIGHT);
+        double cumulative = 0;
+        for (int i = 0; i < weights.length; i++) {
+            double w = equal ? 1.0 / weights.length : weights[i];
+            double start = cumulative;
+            cumulative += w;
+            if (n >= start && n < start + coverage * w) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * GrowthBook's {@code getBucketRanges}: lays the variations out side by side in proportion to
      * their weights, then shrinks each one from its start by {@code coverage}. Shrinking each
      * range in place, rather than compressing them all towards 0, is what lets coverage be raised

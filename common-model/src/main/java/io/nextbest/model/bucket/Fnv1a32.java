@@ -29,9 +29,32 @@ public final class Fnv1a32 {
      * Use {@link #unsignedHash(String)} wherever the number is printed or reduced with {@code %}.
      */
     public static int hash(String s) {
-        int hval = OFFSET_BASIS;
+        return update(OFFSET_BASIS, s);
+    }
+
+    /**
+     * Continues a hash over {@code s}. FNV-1a is a left fold over the characters, so
+     * {@code update(update(hash(""), a), b) == hash(a + b)}: callers hash a concatenation in parts
+     * without building it.
+     *
+     * @param hval {@link #hash(String)} of what came before, {@code hash("")} to start
+     */
+    public static int update(int hval, String s) {
         for (int i = 0; i < s.length(); i++) {
             hval ^= s.charAt(i);
+            hval *= PRIME;
+        }
+        return hval;
+    }
+
+    /** {@code update(hval, Long.toString(value))} for {@code value >= 0}, without formatting the string. */
+    static int updateDecimal(int hval, long value) {
+        long divisor = 1;
+        while (divisor <= value / 10) {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10) {
+            hval ^= '0' + (int) (value / divisor % 10);
             hval *= PRIME;
         }
         return hval;

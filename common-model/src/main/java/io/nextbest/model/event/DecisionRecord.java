@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The trace of one recommendation on {@code decisions}: the ranked offers as returned, every
- * candidate's score or drop reason, the funnel counts and the experiment variant. Respond resolves
- * ranks against it, and feedback-service attributes outcomes to its variant.
+ * One recommendation (one placement of it) on {@code decisions}: the ranked offers as returned,
+ * the funnel counts and the experiment variant. Respond resolves ranks against it, and
+ * feedback-service attributes outcomes to its variant. Every candidate's score or drop reason is
+ * not here: it is the analysts' audit trace, on {@link DecisionTrace} ({@code decision-traces}),
+ * because this record is written, stored and read twice on every recommend. Records written
+ * before the split carry a {@code candidates} array, which readers ignore as an unknown field.
  */
 public record DecisionRecord(
         String recommendationId,
@@ -22,7 +25,6 @@ public record DecisionRecord(
         boolean degradedScoring,
         Funnel funnel,
         List<RankedOffer> decisions,
-        List<ScoredCandidate> candidates,
         Instant timestamp) {
 
     public DecisionRecord {
@@ -33,7 +35,6 @@ public record DecisionRecord(
             throw new IllegalArgumentException("customerId is required");
         }
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
-        candidates = candidates == null ? List.of() : List.copyOf(candidates);
     }
 
     public TenantKey key() {

@@ -5,6 +5,7 @@ import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.model.event.CreditBalance;
 import io.nextbest.model.event.CreditLedgerEntry;
 import io.nextbest.model.event.DecisionRecord;
+import io.nextbest.model.event.DecisionTrace;
 import io.nextbest.model.event.Outcome;
 import io.nextbest.model.event.TrackerEvent;
 import io.nextbest.model.json.JsonSerde;
@@ -43,6 +44,13 @@ public final class Topics {
     public static final Topic<TenantKey, Outcome> OUTCOMES = events("outcomes", Outcome.class);
 
     public static final Topic<TenantKey, DecisionRecord> DECISIONS = events("decisions", DecisionRecord.class);
+
+    /**
+     * The per-candidate audit trace of a configured share of recommendations, keyed like
+     * {@link #DECISIONS}; written by decision-service for analysts, read by no service (hence no
+     * dead-letter topic).
+     */
+    public static final Topic<TenantKey, DecisionTrace> DECISION_TRACES = events("decision-traces", DecisionTrace.class);
 
     // 30 days: balances live in a compacted changelog, the ledger only needs to outlive reprocessing.
     public static final Topic<TenantId, CreditLedgerEntry> CREDIT_LEDGER = new Topic<>(
@@ -99,7 +107,8 @@ public final class Topics {
 
     /** Every topic of the registry, dead-letter topics of the event topics included. */
     public static List<Topic<?, ?>> all() {
-        List<Topic<?, ?>> all = new ArrayList<>(List.of(TRACKER_EVENTS, OUTCOMES, DECISIONS, CREDIT_LEDGER, CREDIT_BALANCES));
+        List<Topic<?, ?>> all = new ArrayList<>(List.of(TRACKER_EVENTS, OUTCOMES, DECISIONS, DECISION_TRACES, CREDIT_LEDGER,
+                CREDIT_BALANCES));
         all.addAll(List.of(OFFER_STATS, CUSTOMER_CONTACTS, EXPERIMENT_STATS, ITEM_STATS, ITEM_COOCCURRENCE,
                 USER_RECENT_ITEMS, FEEDBACK_DEAD_LETTERS));
         all.addAll(CATALOG.values());

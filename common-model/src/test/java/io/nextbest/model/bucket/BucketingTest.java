@@ -227,4 +227,57 @@ class BucketingTest {
             return Arrays.stream(counts).mapToDouble(c -> (double) c / UNITS).toArray();
         }
     }
+
+    /** The allocation-free forms the request path uses agree with the GrowthBook-shaped ones for every input. */
+    @Nested
+    class WithoutAllocation {
+
+        @Test
+        void hashV2OfPartsIsTheHashOfTheirConcatenationSplitAnywhere() {
+            java.util.Random random = new java.util.Random(7);
+            for (int i = 0; i < 10_000; i++) {
+                String a = randomText(random);
+                String b = randomText(random);
+                String c = randomText(random);
+
+                assertThat(Bucketing.hashV2(a, b, c)).isEqualTo(Bucketing.hash(a + b, c, 2)).isEqualTo(Bucketing.hash(a, b + c, 2));
+            }
+            assertThat(Bucketing.hashV2("creative:", "o-1", "c-1", ":", "rec-1")).isEqualTo(Bucketing.hash("creative:o-1", "c-1:rec-1", 2));
+        }
+
+        @Test
+        void chooseVariationOverAnArrayPicksWhatTheRangesPick() {
+            java.util.Random random = new java.util.Random(11);
+            for (int i = 0; i < 10_000; i++) {
+                int size = 1 + random.nextInt(4);
+                double[] weights = new double[size];
+                for (int w = 0; w < size; w++) {
+                    // Mostly normalized weights, sometimes ones that do not sum to 1, sometimes NaN.
+                    weights[w] = random.nextInt(10) == 0 ? Double.NaN : random.nextInt(100);
+                }
+                double sum = Arrays.stream(weights).sum();
+                if (random.nextBoolean() && sum > 0) {
+                    for (int w = 0; w < size; w++) {
+                        weights[w] /= sum;
+                    }
+                }
+                double coverage = random.nextInt(5) == 0 ? random.nextDouble() * 1.4 - 0.2 : 1.0;
+                double n = random.nextInt(10_000) / 10_000.0;
+                List<Double> boxed = Arrays.stream(weights).boxed().toList();
+
+                assertThat(Bucketing.chooseVariation(n, weights, coverage))
+                        .as("n=%s weights=%s coverage=%s", n, boxed, coverage)
+                        .isEqualTo(Bucketing.chooseVariation(n, Bucketing.bucketRanges(size, coverage, boxed)));
+            }
+        }
+
+        private static String randomText(java.util.Random random) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                // ASCII mostly, plus non-ASCII UTF-16 units, which GrowthBook hashes one by one.
+                text.append(random.nextInt(8) == 0 ? (char) (0x00e4 + random.nextInt(0x3000)) : (char) ('0' + random.nextInt(75)));
+            }
+            return text.toString();
+        }
+    }
 }

@@ -71,4 +71,16 @@ class Fnv1a32Test {
         }
         return h;
     }
+
+    @Test
+    void updatingInPartsHashesTheConcatenation() {
+        assertThat(Fnv1a32.update(Fnv1a32.update(Fnv1a32.hash(""), "foo"), "bar")).isEqualTo(Fnv1a32.hash("foobar"));
+        assertThat(Fnv1a32.update(Fnv1a32.hash("foo"), "")).isEqualTo(Fnv1a32.hash("foo"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 7, 9, 10, 99, 100, 101, 1_000_000, 2_147_483_648L, 4_294_967_295L})
+    void updatingWithADecimalHashesItsDigits(long value) {
+        assertThat(Fnv1a32.updateDecimal(Fnv1a32.hash("x"), value)).isEqualTo(Fnv1a32.hash("x" + value));
+    }
 }

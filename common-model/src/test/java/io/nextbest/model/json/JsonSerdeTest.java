@@ -7,6 +7,7 @@ import io.nextbest.model.catalog.CatalogChange;
 import io.nextbest.model.event.CreditBalance;
 import io.nextbest.model.event.CreditLedgerEntry;
 import io.nextbest.model.event.DecisionRecord;
+import io.nextbest.model.event.DecisionTrace;
 import io.nextbest.model.event.Outcome;
 import io.nextbest.model.event.TrackerEvent;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ class JsonSerdeTest {
                 Arguments.of(TrackerEvent.class, Samples.addToCart()),
                 Arguments.of(Outcome.class, Samples.click()),
                 Arguments.of(DecisionRecord.class, Samples.decision()),
+                Arguments.of(DecisionTrace.class, Samples.trace()),
                 Arguments.of(CreditLedgerEntry.class, Samples.topUp()),
                 Arguments.of(CreditLedgerEntry.class, Samples.charge()),
                 Arguments.of(CatalogChange.class, Samples.offerUpsert()),
@@ -57,6 +59,17 @@ class JsonSerdeTest {
 
         assertThat(entry).isInstanceOf(CreditLedgerEntry.TopUp.class);
         assertThat(entry.amount()).isEqualTo(5);
+    }
+
+    @Test
+    void aDecisionRecordWrittenBeforeTheTraceSplitStillReads() {
+        String json = "{\"recommendationId\":\"rec-1\",\"tenantId\":\"coffee\",\"customerId\":\"c-1\","
+                + "\"degradedScoring\":false,\"decisions\":[],\"candidates\":[{\"offerId\":\"o-1\",\"score\":0.9}],\"timestamp\":\"2026-11-23T10:15:30Z\"}";
+
+        DecisionRecord record = new JsonSerde<>(DecisionRecord.class).fromBytes(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(record.recommendationId()).isEqualTo("rec-1");
+        assertThat(record.customerId()).isEqualTo("c-1");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.model.event.Classification;
 import io.nextbest.model.event.CreditLedgerEntry;
 import io.nextbest.model.event.DecisionRecord;
+import io.nextbest.model.event.DecisionTrace;
 import io.nextbest.model.event.Direction;
 import io.nextbest.model.event.EventItem;
 import io.nextbest.model.event.ExperimentAssignment;
@@ -54,6 +55,11 @@ final class Samples {
                 new Funnel(60, 40, 30, 3),
                 List.of(new RankedOffer(1, "offer-1", "Starbucks: Discount — 10 Day Low", "cat-1", "creative-1",
                         "channel-email", "header_offer", 0.85, false)),
+                AT);
+    }
+
+    static DecisionTrace trace() {
+        return new DecisionTrace("rec-1", COFFEE, "SBX-000100", "default-flow", "header_offer", new Funnel(60, 40, 30, 3),
                 List.of(new ScoredCandidate("offer-1", 0.85, null, null),
                         new ScoredCandidate("offer-2", null, "qualification", "segment_required: gold")),
                 AT);

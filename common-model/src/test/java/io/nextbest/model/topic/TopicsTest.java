@@ -31,7 +31,7 @@ class TopicsTest {
     void eventTopicsExpireAndHaveDeadLetterTopics() {
         assertThat(Topics.OUTCOMES.configs()).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "delete");
         assertThat(Long.parseLong(Topics.OUTCOMES.configs().get(TopicConfig.RETENTION_MS_CONFIG))).isPositive();
-        assertThat(Topics.all()).extracting(Topic::name).contains("outcomes.dlq", "tracker-events.dlq", "decisions.dlq");
+        assertThat(Topics.all()).extracting(Topic::name).contains("outcomes.dlq", "tracker-events.dlq", "decisions.dlq", "decision-traces");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.nextbest.decision.candidate.DecisionContext;
 import io.nextbest.model.catalog.entity.ContactPolicy;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +27,26 @@ import java.util.stream.Collectors;
  *   <li>{@code mutual_exclusion} {@code {offerIds, lookbackDays = 30}}: another offer of the group was shown.</li>
  * </ul>
  * An unknown rule type blocks nothing: contact policies only ever suppress, and a policy the
- * engine does not understand must not silence a tenant's whole catalog.
+ * engine does not understand must not silence a tenant's whole catalog. One instance serves one
+ * request: it remembers each cap count, because a channel, category or global cap counts the same
+ * contacts for most of the catalog's candidates.
  */
-record PolicyChecks(DecisionContext context, ContactHistory history) {
+final class PolicyChecks {
 
     private static final Duration DAY = Duration.ofDays(1);
+
+    private final DecisionContext context;
+    private final ContactHistory history;
+    private final Map<CapCount, Long> capCounts = new HashMap<>();
+
+    PolicyChecks(DecisionContext context, ContactHistory history) {
+        this.context = context;
+        this.history = history;
+    }
+
+    /** Impressions of {@code counted} in the window ending at the request instant. */
+    private record CapCount(PolicyScope.Counted counted, Duration window) {
+    }
 
     /** @return null when the policy does not block, otherwise the trace reason */
     String block(ContactPolicy policy, PolicyScope scope, Candidate candidate) {
@@ -57,16 +73,17 @@ record PolicyChecks(DecisionContext context, ContactHistory history) {
 
     private String capReason(String type, Map<String, Object> config, PolicyScope scope, Candidate candidate,
             boolean acrossChannels) {
-        var filter = acrossChannels
-                ? (java.util.function.Predicate<ContactEvent>) e -> candidate.offerId().equals(e.offerId())
-                : scope.counts(candidate);
+        // Across channels the candidate's own offer is counted, whatever the scope.
+        PolicyScope.Counted counted = acrossChannels
+                ? new PolicyScope.Counted(PolicyScope.Counted.Field.OFFER, candidate.offerId()) : scope.counted(candidate);
         for (String window : WINDOWS) {
             long cap = number(config.get(window), -1);
             if (cap < 0) {
                 continue;
             }
             Duration length = windowLength(window, config);
-            long seen = history.count(filter.and(ContactEvent::impression), context.now(), length);
+            long seen = capCounts.computeIfAbsent(new CapCount(counted, length),
+                    key -> history.count(key.counted().predicate().and(ContactEvent::impression), context.now(), key.window()));
             if (seen >= cap) {
                 return type + " exceeded: " + cap + "/" + periodName(window, length) + " at scope=" + scope.label(candidate);
             }

@@ -3,6 +3,7 @@ package io.nextbest.decision.contact;
 import io.nextbest.decision.candidate.Candidate;
 import io.nextbest.decision.candidate.DecisionContext;
 import io.nextbest.model.catalog.entity.ContactPolicy;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -50,23 +51,56 @@ record PolicyScope(String kind, String id) {
 
     /** The past contacts this scope counts for {@code candidate}. */
     Predicate<ContactEvent> counts(Candidate candidate) {
+        return counted(candidate).predicate();
+    }
+
+    /**
+     * What this scope counts for {@code candidate}, as a value: two candidates with equal values
+     * count the same contacts (every candidate on the same channel, under a global scope every
+     * candidate), so a request can count them once.
+     */
+    Counted counted(Candidate candidate) {
         switch (kind) {
             case "offer":
-                return e -> Objects.equals(e.offerId(), id == null ? candidate.offerId() : id);
+                return new Counted(Counted.Field.OFFER, id == null ? candidate.offerId() : id);
             case "creative":
-                Set<String> creatives = id == null ? creativeIds(candidate) : Set.of(id);
-                return e -> creatives.contains(e.creativeId());
+                return new Counted(Counted.Field.CREATIVE, id == null ? creativeIds(candidate) : Set.of(id));
             case "channel":
-                Set<String> channels = candidate.options().stream()
-                        .filter(o -> id == null || id.equals(o.channel().id()) || id.equalsIgnoreCase(o.channel().type()))
-                        .map(o -> o.channel().id()).collect(Collectors.toSet());
-                return e -> channels.contains(e.channelId());
+                Set<String> channels = new HashSet<>();
+                for (Candidate.CreativeOption o : candidate.options()) {
+                    if (id == null || id.equals(o.channel().id()) || id.equalsIgnoreCase(o.channel().type())) {
+                        channels.add(o.channel().id());
+                    }
+                }
+                return new Counted(Counted.Field.CHANNEL, channels);
             case "category":
             case "subcategory":
-                String category = id == null ? candidate.offer().categoryId() : id;
-                return e -> Objects.equals(e.categoryId(), category);
+                return new Counted(Counted.Field.CATEGORY, id == null ? candidate.offer().categoryId() : id);
             default:
-                return e -> true;
+                return Counted.ALL;
+        }
+    }
+
+    /** Contacts whose {@code field} is {@code target} (an id, or a set of ids for creatives and channels); every contact for {@code ALL}. */
+    record Counted(Field field, Object target) {
+
+        static final Counted ALL = new Counted(Field.ALL, null);
+
+        enum Field { OFFER, CREATIVE, CHANNEL, CATEGORY, ALL }
+
+        Predicate<ContactEvent> predicate() {
+            switch (field) {
+                case OFFER:
+                    return e -> Objects.equals(e.offerId(), target);
+                case CREATIVE:
+                    return e -> ((Set<?>) target).contains(e.creativeId());
+                case CHANNEL:
+                    return e -> ((Set<?>) target).contains(e.channelId());
+                case CATEGORY:
+                    return e -> Objects.equals(e.categoryId(), target);
+                default:
+                    return e -> true;
+            }
         }
     }
 

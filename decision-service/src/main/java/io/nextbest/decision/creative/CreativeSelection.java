@@ -22,10 +22,19 @@ public final class CreativeSelection {
         if (options.size() == 1) {
             return options.get(0);
         }
-        double total = options.stream().mapToDouble(o -> Math.max(0, o.creative().weight())).sum();
-        List<Double> weights = options.stream()
-                .map(o -> total == 0 ? 1.0 / options.size() : Math.max(0, o.creative().weight()) / total).toList();
-        int index = Bucketing.assign("creative:" + candidate.offerId(), customerId + ":" + recommendationId, weights, 1.0);
+        // Loops and an array, not streams and lists: this runs for every candidate of every recommend.
+        // Weights are ints, so the total is exact whichever way it is summed.
+        double total = 0;
+        for (Candidate.CreativeOption o : options) {
+            total += Math.max(0, o.creative().weight());
+        }
+        double[] weights = new double[options.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = total == 0 ? 1.0 / weights.length : Math.max(0, options.get(i).creative().weight()) / total;
+        }
+        // Bucketing.assign("creative:" + offerId, customerId + ":" + recommendationId, weights, 1.0), unconcatenated.
+        double n = Bucketing.hashV2("creative:", candidate.offerId(), customerId, ":", recommendationId);
+        int index = Bucketing.chooseVariation(n, weights, 1.0);
         // Rounding can leave the very top of the unit interval outside the last range.
         return options.get(index < 0 ? options.size() - 1 : index);
     }

@@ -2,6 +2,7 @@ package io.nextbest.decision.pipeline;
 
 import io.nextbest.decision.experiment.VariantAssignment;
 import io.nextbest.model.event.DecisionRecord;
+import io.nextbest.model.event.DecisionTrace;
 import io.nextbest.model.event.ExperimentAssignment;
 import io.nextbest.model.event.Funnel;
 import io.nextbest.model.event.RankedOffer;
@@ -35,7 +36,7 @@ public record DecisionOutcome(
         return variant != null && variant.controlGroup();
     }
 
-    /** The trace for the {@code decisions} topic. */
+    /** The record for the {@code decisions} topic: what was returned, without the per-candidate trace. */
     public DecisionRecord toRecord(String recommendationId, TenantId tenantId, String customerId, String sessionId,
             String decisionFlowKey, String channel, String placement, Instant timestamp) {
         List<RankedOffer> ranked = decisions.stream().map(d -> new RankedOffer(d.rank(), d.offer().id(), d.offer().name(),
@@ -44,6 +45,12 @@ public record DecisionOutcome(
         ExperimentAssignment experiment = variant == null ? null
                 : new ExperimentAssignment(variant.experimentKey(), variant.variant(), variant.controlGroup());
         return new DecisionRecord(recommendationId, tenantId, customerId, sessionId, decisionFlowKey, channel, placement,
-                experiment, degradedScoring, funnel, ranked, trace, timestamp);
+                experiment, degradedScoring, funnel, ranked, timestamp);
+    }
+
+    /** The per-candidate trace for the {@code decision-traces} topic, beside the record of {@link #toRecord}. */
+    public DecisionTrace toTrace(String recommendationId, TenantId tenantId, String customerId, String decisionFlowKey,
+            String placement, Instant timestamp) {
+        return new DecisionTrace(recommendationId, tenantId, customerId, decisionFlowKey, placement, funnel, trace, timestamp);
     }
 }

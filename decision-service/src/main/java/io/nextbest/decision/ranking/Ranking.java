@@ -24,11 +24,10 @@ public final class Ranking {
     public static final int MAX_LIMIT = 50;
     public static final int MANDATORY_DAILY_CAP = 5;
 
-    private static final Comparator<Scored> BY_PRIORITY_THEN_ID =
-            Comparator.<Scored>comparingInt(s -> s.candidate().offer().priority()).reversed()
-                    .thenComparing(Scored::offerId);
-    private static final Comparator<Scored> BY_SCORE =
-            Comparator.comparingDouble(Scored::score).reversed().thenComparing(BY_PRIORITY_THEN_ID);
+    // Written out rather than composed from Comparator.comparing…().reversed().thenComparing(…):
+    // the same order, without a chain of lambda calls per comparison of the candidates' sort.
+    private static final Comparator<Scored> BY_PRIORITY_THEN_ID = Ranking::byPriorityThenId;
+    private static final Comparator<Scored> BY_SCORE = Ranking::byScore;
 
     private Ranking() {
     }
@@ -45,6 +44,18 @@ public final class Ranking {
     /** Mandatory offers among the customer's impressions in the rolling day before {@code now}. */
     public static int mandatoryShownToday(ContactHistory history, Set<String> mandatoryOfferIds, Instant now) {
         return (int) history.count(e -> e.impression() && mandatoryOfferIds.contains(e.offerId()), now, Duration.ofDays(1));
+    }
+
+    /** Priority descending, then offer id. */
+    private static int byPriorityThenId(Scored a, Scored b) {
+        int byPriority = Integer.compare(b.candidate().offer().priority(), a.candidate().offer().priority());
+        return byPriority != 0 ? byPriority : a.offerId().compareTo(b.offerId());
+    }
+
+    /** Score descending, then {@link #byPriorityThenId}. */
+    private static int byScore(Scored a, Scored b) {
+        int byScore = Double.compare(b.score(), a.score());
+        return byScore != 0 ? byScore : byPriorityThenId(a, b);
     }
 
     public static RankingResult rank(List<Scored> scored, int limit, int mandatoryShownToday) {

@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
  * {@code X-Tenant-Id} ({@code X-API-Key} or {@code Authorization: Bearer}), decides from the
  * local read models and answers 200 only once the broker acknowledged the recommendation's
  * {@code DecisionRecord} and its implicit impressions, so feedback can always join what the
- * client was shown. {@code X-Requested-With} is accepted and not required.
+ * client was shown (and the per-candidate trace, when this recommendation is sampled for one).
+ * {@code X-Requested-With} is accepted and not required.
  */
 @RestController
 class RecommendController {
@@ -79,6 +80,7 @@ class RecommendController {
         List<DurablePublisher.Write<?, ?>> writes = new ArrayList<>();
         recommendation.records().forEach(r -> writes.add(new DurablePublisher.Write<>(Topics.DECISIONS, r.key(), r)));
         recommendation.impressions().forEach(o -> writes.add(new DurablePublisher.Write<>(Topics.OUTCOMES, o.key(), o)));
+        recommendation.traces().forEach(t -> writes.add(new DurablePublisher.Write<>(Topics.DECISION_TRACES, t.key(), t)));
         return writes;
     }
 

@@ -13,6 +13,7 @@ import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.model.catalog.entity.CustomerProfile;
 import io.nextbest.model.catalog.entity.DecisionFlow;
 import io.nextbest.model.event.DecisionRecord;
+import io.nextbest.model.event.DecisionTrace;
 import io.nextbest.model.event.Outcome;
 import io.nextbest.model.stats.ContactHistory;
 import io.nextbest.model.tenant.TenantId;
@@ -29,23 +30,26 @@ import reactor.core.scheduler.Schedulers;
  * customer has no profile) and the flow (404 when none is runnable), runs {@link DecisionPipeline}
  * over the tenant's catalog, the offer statistics and the customer's contact history (from the
  * instance owning the customer's partition), and returns the response with the records to publish
- * before answering.
+ * before answering: the decision records, their implicit impressions and, for the sampled share of
+ * recommendations ({@link TraceSampling}), the per-candidate traces.
  */
 class Recommender {
 
     private final DecisionReadModels readModels;
     private final DecisionPipeline pipeline;
+    private final TraceSampling sampling;
     private final Clock clock;
 
-    Recommender(DecisionReadModels readModels, DecisionPipeline pipeline, Clock clock) {
+    Recommender(DecisionReadModels readModels, DecisionPipeline pipeline, TraceSampling sampling, Clock clock) {
         this.readModels = readModels;
         this.pipeline = pipeline;
+        this.sampling = sampling;
         this.clock = clock;
     }
 
     /** The answer and what must be durable before it is sent. */
     record Recommendation(RecommendResponse response, List<DecisionRecord> records, List<Outcome> impressions,
-                          String variant) {
+                          List<DecisionTrace> traces, String variant) {
     }
 
     /** What is read before the customer's contact history: who, under which flow, over which catalog. */
@@ -87,6 +91,7 @@ class Recommender {
         CustomerStatistics statistics = readModels.statistics().statistics(tenant, contacts, catalog.offers(), now);
         DecisionContext context = RecommendMapping.context(request, tenant.value(), customerId, recommendationId, prepared.profile(), now);
         boolean debug = Boolean.TRUE.equals(request.debug());
+        boolean traced = sampling.traced(recommendationId);
         // Flows with a model key are scored without the model until the model registry is served here.
         if (request.placements() == null || request.placements().isEmpty()) {
             DecisionOutcome outcome = pipeline.decide(context, catalog, statistics, request.limit(), null);
@@ -94,6 +99,8 @@ class Recommender {
                     List.of(outcome.toRecord(recommendationId, tenant, customerId, request.sessionId(), flow.key(),
                             request.channel(), request.placement(), now)),
                     ImplicitImpressions.of(outcome, recommendationId, tenant, customerId, request.placement(), now),
+                    traced ? List.of(outcome.toTrace(recommendationId, tenant, customerId, flow.key(), request.placement(), now))
+                            : List.of(),
                     variantOf(outcome));
         }
         List<PlacementRequest> placements = request.placements().stream()
@@ -102,13 +109,17 @@ class Recommender {
                 Boolean.TRUE.equals(request.deduplicate()), null);
         List<DecisionRecord> records = new ArrayList<>();
         List<Outcome> impressions = new ArrayList<>();
+        List<DecisionTrace> traces = new ArrayList<>();
         for (PlacementOutcome p : outcomes) {
             records.add(p.outcome().toRecord(recommendationId, tenant, customerId, request.sessionId(), flow.key(),
                     request.channel(), p.placementId(), now));
             impressions.addAll(ImplicitImpressions.of(p.outcome(), recommendationId, tenant, customerId, p.placementId(), now));
+            if (traced) {
+                traces.add(p.outcome().toTrace(recommendationId, tenant, customerId, flow.key(), p.placementId(), now));
+            }
         }
         return new Recommendation(RecommendMapping.grouped(recommendationId, customerId, outcomes, debug), records,
-                impressions, outcomes.isEmpty() ? "none" : variantOf(outcomes.get(0).outcome()));
+                impressions, traces, outcomes.isEmpty() ? "none" : variantOf(outcomes.get(0).outcome()));
     }
 
     private static String variantOf(DecisionOutcome outcome) {

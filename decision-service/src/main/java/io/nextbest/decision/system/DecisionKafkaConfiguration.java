@@ -32,7 +32,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * decision-service's Kafka wiring: the topics it writes (decisions, implicit impressions) and
+ * decision-service's Kafka wiring: the topics it writes (decisions, decision traces, implicit impressions) and
  * reads (catalog, API keys, statistics), its read-model Streams app, the durable producer, and the
  * shared key check and rate limits over its own API-key store. Bean names carry the service name
  * because standalone composes four services in one context.
@@ -46,7 +46,7 @@ class DecisionKafkaConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics decisionTopics(TopicProperties settings) {
-        List<Topic<?, ?>> topics = new ArrayList<>(List.of(Topics.DECISIONS, Topics.OUTCOMES));
+        List<Topic<?, ?>> topics = new ArrayList<>(List.of(Topics.DECISIONS, Topics.DECISION_TRACES, Topics.OUTCOMES));
         topics.addAll(DecisionReadModelsTopology.sourceTopics());
         return TopicDeclarations.of(topics, settings);
     }

@@ -5,6 +5,7 @@ import static io.nextbest.decision.Fixtures.candidate;
 import static io.nextbest.decision.Fixtures.context;
 import static io.nextbest.decision.Fixtures.offer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.nextbest.decision.candidate.DecisionContext;
 import io.nextbest.decision.candidate.Drop;
@@ -93,6 +94,24 @@ class ContactPoliciesTest {
 
         assertThat(allowed(result)).containsExactly("o2");
         assertThat(result.drops()).extracting(Drop::reason).containsExactly("frequency_cap exceeded: 2/week at scope=offer:o1");
+    }
+
+    @Test
+    void aChannelCapCountsOnceForTheWholeChannelWhileAnOfferCapCountsEachOffer() {
+        var perOffer = policy("per-offer", "frequency_cap", 10, Map.of("maxPerDay", 3), scope("offer", null));
+        var perChannel = policy("email", "frequency_cap", 5, Map.of("maxPerDay", 4), scope("channel", "ch-email"));
+        List<Offer> offers = List.of(offer("o1").build(), offer("o2").build(), offer("o3").build());
+        List<ContactEvent> events = new ArrayList<>(impressions("o1", 3, Duration.ofHours(1)).events());
+
+        assertThat(allowed(run(offers, List.of(perOffer, perChannel), new ContactHistory(events)))).containsExactly("o2", "o3");
+
+        events.add(impression("o2", Duration.ofHours(2)));
+        ContactPolicyResult result = run(offers, List.of(perOffer, perChannel), new ContactHistory(events));
+
+        assertThat(result.drops()).extracting(Drop::offerId, Drop::reason).containsExactly(
+                tuple("o1", "frequency_cap exceeded: 3/day at scope=offer:o1"),
+                tuple("o2", "frequency_cap exceeded: 4/day at scope=channel:ch-email"),
+                tuple("o3", "frequency_cap exceeded: 4/day at scope=channel:ch-email"));
     }
 
     @Test

@@ -24,9 +24,11 @@ import io.nextbest.model.catalog.entity.DecisionFlow;
 import io.nextbest.model.catalog.entity.Experiment;
 import io.nextbest.model.catalog.entity.QualificationRule;
 import io.nextbest.model.event.DecisionRecord;
+import io.nextbest.model.event.DecisionTrace;
 import io.nextbest.model.event.Funnel;
 import io.nextbest.model.event.ScoredCandidate;
 import io.nextbest.model.tenant.TenantId;
+import io.nextbest.model.tenant.TenantKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -237,7 +239,20 @@ class DecisionPipelineTest {
         assertThat(record.decisions()).extracting(r -> r.offerId() + "@" + r.rank() + "/" + r.creativeId())
                 .containsExactly("mocha@1/c-mocha", "latte@2/c-latte");
         assertThat(record.funnel()).isEqualTo(outcome.funnel());
-        assertThat(record.candidates()).hasSize(6);
         assertThat(record.experiment().variant()).isEqualTo("champion");
+    }
+
+    @Test
+    void outcomeBecomesADecisionTraceWithEveryCatalogOffer() {
+        DecisionOutcome outcome = pipeline.decide(emailRequest(), coffeeCatalog(flow("priority_weighted", List.of(), null), null),
+                coldSeenToday(), 2, null);
+
+        DecisionTrace trace = outcome.toTrace("rec-1", new TenantId("t-1"), "c-1", "coffee-flow", "hero_banner", NOW);
+
+        assertThat(trace.key()).isEqualTo(new TenantKey(new TenantId("t-1"), "c-1"));
+        assertThat(trace.candidates()).isEqualTo(outcome.trace()).hasSize(6);
+        assertThat(trace.funnel()).isEqualTo(outcome.funnel());
+        assertThat(trace).extracting(DecisionTrace::recommendationId, DecisionTrace::decisionFlowKey, DecisionTrace::placement,
+                DecisionTrace::timestamp).containsExactly("rec-1", "coffee-flow", "hero_banner", NOW);
     }
 }

@@ -27,6 +27,7 @@ import io.nextbest.model.catalog.entity.Placement;
 import io.nextbest.model.catalog.entity.QualificationRule;
 import io.nextbest.model.catalog.entity.VolumeCap;
 import io.nextbest.model.event.DecisionRecord;
+import io.nextbest.model.event.DecisionTrace;
 import io.nextbest.model.event.Outcome;
 import io.nextbest.model.json.Json;
 import io.nextbest.model.stats.Contact;
@@ -68,7 +69,9 @@ import reactor.core.publisher.Mono;
  * coffee-chain sample's 60 offers cloned to {@code benchmark.offers}, a creative per offer and
  * channel, its rules, policies, volume cap and the default flow with its experiment), offer-stats
  * with 30 daily buckets for every offer, category, channel and the tenant, and 20 web and push
- * contacts per customer (none on email, whose 3-a-week policy would otherwise drop every offer); plus encoding the response and the records it publishes. One thread calls it in a loop
+ * contacts per customer (none on email, whose 3-a-week policy would otherwise drop every offer); plus encoding the response and the records it publishes
+ * (the decision record, implicit impressions and, for the {@code benchmark.trace-sample-rate} share, 0.01 like the
+ * default, the per-candidate trace). One thread calls it in a loop
  * for {@code benchmark.seconds} after a warm-up, cycling through the 500 sample customers as the
  * bench does. Reports µs per call as wall time (p50/p99) and as process CPU time (all threads,
  * JIT and GC included), which a loaded machine distorts less. Not part of {@code verify} (the
@@ -81,6 +84,8 @@ class RecommendCpuBenchmark {
     private static final int OFFERS = Integer.getInteger("benchmark.offers", 200);
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 20);
     private static final int WARMUP_SECONDS = Integer.getInteger("benchmark.warmup-seconds", 10);
+    // The yaml's default; -Dbenchmark.trace-sample-rate=1 measures tracing every recommendation.
+    private static final double TRACE_SAMPLE_RATE = Double.parseDouble(System.getProperty("benchmark.trace-sample-rate", "0.01"));
     private static final int CUSTOMERS = 500;
     private static final TenantId TENANT = new TenantId("bench-cpu");
     private static final Instant NOW = Instant.now();
@@ -116,45 +121,58 @@ class RecommendCpuBenchmark {
                 }
             };
             Recommender recommender = new Recommender(readModels, new DecisionPipeline(new Personalizer(new FormulaEngine()),
-                    RandomSource.XO_RO_SHI_RO_128_PP::create), Clock.systemUTC());
-            Serializer<DecisionRecord> records = Topics.DECISIONS.valueSerde().serializer();
-            Serializer<Outcome> outcomes = Topics.OUTCOMES.valueSerde().serializer();
+                    RandomSource.XO_RO_SHI_RO_128_PP::create), new TraceSampling(new TraceProperties(TRACE_SAMPLE_RATE)),
+                    Clock.systemUTC());
+            Serializers serializers = new Serializers(Topics.DECISIONS.valueSerde().serializer(),
+                    Topics.OUTCOMES.valueSerde().serializer(), Topics.DECISION_TRACES.valueSerde().serializer());
 
-            loop(recommender, records, outcomes, Duration.ofSeconds(WARMUP_SECONDS));
+            loop(recommender, serializers, Duration.ofSeconds(WARMUP_SECONDS));
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpuBefore = os.getProcessCpuTime();
             long wallBefore = System.nanoTime();
-            long[] nanos = loop(recommender, records, outcomes, Duration.ofSeconds(SECONDS));
+            Run run = loop(recommender, serializers, Duration.ofSeconds(SECONDS));
+            long[] nanos = run.nanos();
             long wall = System.nanoTime() - wallBefore;
             long cpu = os.getProcessCpuTime() - cpuBefore;
             Arrays.sort(nanos);
-            String report = String.format("recommend CPU benchmark: %d offers, %d calls in %d s: wall p50 %.0f µs, p99 %.0f µs, "
-                            + "mean %.0f µs; process CPU %.0f µs per call (%.2f cores); load average %.2f",
-                    OFFERS, nanos.length, SECONDS, nanos[nanos.length / 2] / 1e3, nanos[(int) (nanos.length * 0.99)] / 1e3,
-                    wall / 1e3 / nanos.length, cpu / 1e3 / nanos.length, (double) cpu / wall, os.getSystemLoadAverage());
+            String report = String.format("recommend CPU benchmark: %d offers, trace sample rate %s, %d calls in %d s: wall p50 %.0f µs, "
+                            + "p99 %.0f µs, mean %.0f µs; process CPU %.0f µs per call (%.2f cores); %d bytes published per call; "
+                            + "load average %.2f",
+                    OFFERS, TRACE_SAMPLE_RATE, nanos.length, SECONDS, nanos[nanos.length / 2] / 1e3, nanos[(int) (nanos.length * 0.99)] / 1e3,
+                    wall / 1e3 / nanos.length, cpu / 1e3 / nanos.length, (double) cpu / wall, run.publishedBytes() / nanos.length, os.getSystemLoadAverage());
             System.out.println(report);
             assertThat(nanos.length).isPositive();
         }
     }
 
-    private static long[] loop(Recommender recommender, Serializer<DecisionRecord> records, Serializer<Outcome> outcomes,
-                               Duration duration) {
+    private record Serializers(Serializer<DecisionRecord> records, Serializer<Outcome> outcomes, Serializer<DecisionTrace> traces) {
+    }
+
+    /** Per-call wall times, and the encoded size of every record the calls would publish (decisions, impressions, traces). */
+    private record Run(long[] nanos, long publishedBytes) {
+    }
+
+    private static Run loop(Recommender recommender, Serializers serializers, Duration duration) {
         long end = System.nanoTime() + duration.toNanos();
         long[] nanos = new long[1 << 16];
         int n = 0;
-        long bytes = 0;
+        long published = 0;
+        long answered = 0;
         for (int i = 0; System.nanoTime() < end; i++) {
             String customer = String.format("SBX-%06d", 1 + i % CUSTOMERS);
             RecommendRequest request = RecommendBody.decode(
                     ("{\"customerId\":\"" + customer + "\",\"limit\":3" + (i == 0 ? ",\"debug\":true" : "") + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             long start = System.nanoTime();
             Recommender.Recommendation r = recommender.recommend(TENANT, request, "bench").block();
-            bytes += Json.mapper().writeValueAsBytes(r.response()).length;
+            answered += Json.mapper().writeValueAsBytes(r.response()).length;
             for (DecisionRecord record : r.records()) {
-                bytes += records.serialize(Topics.DECISIONS.name(), record).length;
+                published += serializers.records().serialize(Topics.DECISIONS.name(), record).length;
             }
             for (Outcome o : r.impressions()) {
-                bytes += outcomes.serialize(Topics.OUTCOMES.name(), o).length;
+                published += serializers.outcomes().serialize(Topics.OUTCOMES.name(), o).length;
+            }
+            for (DecisionTrace t : r.traces()) {
+                published += serializers.traces().serialize(Topics.DECISION_TRACES.name(), t).length;
             }
             if (n == nanos.length) {
                 nanos = Arrays.copyOf(nanos, n * 2);
@@ -162,8 +180,9 @@ class RecommendCpuBenchmark {
             nanos[n++] = System.nanoTime() - start;
             assertThat(r.response().decisions()).as(() -> Json.mapper().writeValueAsString(r.response().meta())).hasSize(3);
         }
-        assertThat(bytes).isPositive();
-        return Arrays.copyOf(nanos, n);
+        assertThat(published).isPositive();
+        assertThat(answered).isPositive();
+        return new Run(Arrays.copyOf(nanos, n), published);
     }
 
     // --- The catalog and statistics, shaped like CoffeeChainDataset's (catalog-service) grown as bench/ grows it ---

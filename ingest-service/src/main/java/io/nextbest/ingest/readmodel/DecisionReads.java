@@ -12,9 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * How ingest reads {@code decisions}: with the platform's mapping ({@link Json#mapper()}, the wire
  * format every reader sees), but with the parts respond never resolves against skipped instead of
- * bound. Each record carries every candidate's score and drop reason (200 of them over a 200-offer
- * catalog) and the funnel; respond needs only the returned offers, so the parser steps over the
- * rest without building objects (the record's constructor makes the skipped lists empty).
+ * bound. Respond needs only the returned offers, so the parser steps over the funnel and the
+ * experiment without building objects, and over the {@code candidates} array (every candidate's
+ * score and drop reason) that records written before that trace moved to {@code decision-traces}
+ * still carry.
  */
 final class DecisionReads {
 

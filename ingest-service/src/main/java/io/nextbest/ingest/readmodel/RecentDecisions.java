@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * A customer's latest recommendations, newest first, at most a configured number: what respond
  * resolves {@code recommendationId + rank} against. Only the returned offers are kept, not the
- * scored candidates, so the store stays small.
+ * funnel or experiment, so the store stays small.
  */
 public record RecentDecisions(List<Recommendation> recommendations) {
 

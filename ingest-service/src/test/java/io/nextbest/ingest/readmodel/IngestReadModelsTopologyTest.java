@@ -69,7 +69,7 @@ class IngestReadModelsTopologyTest {
         TenantKey other = new TenantKey(TENANT, "c-2");
         decisions.pipeInput(CUSTOMER, decision("rec-1"));
         decisions.pipeInput(other, new DecisionRecord("rec-9", TENANT, "c-2", null, "flow", "email", null, null, false, null,
-                List.of(), List.of(), Instant.EPOCH));
+                List.of(), Instant.EPOCH));
 
         assertThat(store.get(CUSTOMER).find("rec-9")).isEmpty();
         assertThat(store.get(other).find("rec-9")).isPresent();
@@ -88,6 +88,6 @@ class IngestReadModelsTopologyTest {
 
     private static DecisionRecord decision(String recommendationId) {
         return new DecisionRecord(recommendationId, TENANT, "c-1", null, "flow", "email", null, null, false, null,
-                List.of(new RankedOffer(1, "offer-1", "Offer", "cat", "cr-1", "ch-1", null, 0.9, false)), List.of(), Instant.EPOCH);
+                List.of(new RankedOffer(1, "offer-1", "Offer", "cat", "cr-1", "ch-1", null, 0.9, false)), Instant.EPOCH);
     }
 }
