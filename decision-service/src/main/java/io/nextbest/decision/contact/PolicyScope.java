@@ -92,10 +92,12 @@ record PolicyScope(String kind, String id) {
             switch (field) {
                 case OFFER:
                     return e -> Objects.equals(e.offerId(), target);
+                // Null-safe: the contact history keeps no creative id (and an outcome may lack a
+                // channel), and an immutable Set.of(id) throws on contains(null).
                 case CREATIVE:
-                    return e -> ((Set<?>) target).contains(e.creativeId());
+                    return e -> e.creativeId() != null && ((Set<?>) target).contains(e.creativeId());
                 case CHANNEL:
-                    return e -> ((Set<?>) target).contains(e.channelId());
+                    return e -> e.channelId() != null && ((Set<?>) target).contains(e.channelId());
                 case CATEGORY:
                     return e -> Objects.equals(e.categoryId(), target);
                 default:

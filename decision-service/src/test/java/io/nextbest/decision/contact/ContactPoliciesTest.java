@@ -115,6 +115,18 @@ class ContactPoliciesTest {
     }
 
     @Test
+    void aCreativeCapWithAnIdOverAHistoryWithoutCreativesCountsNothingAndFailsNothing() {
+        var creativeCap = policy("p", "frequency_cap", 0, Map.of("maxPerDay", 1), scope("creative", "cr-o1"));
+        // As StatisticsLoader builds them from the feedback record: no creative id.
+        List<ContactEvent> withoutCreatives = List.of(
+                new ContactEvent(NOW.minus(Duration.ofHours(1)), "o1", "cat-retention", "ch-email", null, "impression"),
+                new ContactEvent(NOW.minus(Duration.ofHours(2)), "o1", "cat-retention", null, null, "impression"));
+
+        assertThat(allowed(run(List.of(offer("o1").build()), List.of(creativeCap), new ContactHistory(withoutCreatives))))
+                .containsExactly("o1");
+    }
+
+    @Test
     void frequencyCapOnAnotherChannelDoesNotApply() {
         var smsCap = policy("p", "frequency_cap", 0, Map.of("maxPerDay", 1), scope("channel", "sms"));
 
