@@ -5,11 +5,8 @@ import io.nextbest.model.catalog.entity.Channel;
 import io.nextbest.model.catalog.entity.Creative;
 import io.nextbest.model.catalog.entity.Offer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The first funnel stage: which catalog offers may be shown at all for this request. An offer is
@@ -27,25 +24,21 @@ public final class CandidateSelection {
     public static CandidateSet select(
             List<Offer> offers, List<Category> categories, List<Channel> channels, List<Creative> creatives,
             DecisionContext context) {
-        Map<String, Category> categoriesById = categories.stream()
-                .collect(Collectors.toMap(Category::id, Function.identity(), (a, b) -> a));
-        Map<String, Channel> channelsById = channels.stream()
-                .collect(Collectors.toMap(Channel::id, Function.identity(), (a, b) -> a));
-        Map<String, List<Creative>> creativesByOffer = creatives.stream()
-                .sorted(Comparator.comparing(Creative::id))
-                .collect(Collectors.groupingBy(Creative::offerId));
+        return select(CandidateIndex.of(offers, categories, channels, creatives), context);
+    }
 
+    public static CandidateSet select(CandidateIndex catalog, DecisionContext context) {
         List<Candidate> candidates = new ArrayList<>();
         List<Drop> drops = new ArrayList<>();
-        for (Offer offer : offers.stream().sorted(Comparator.comparing(Offer::id)).toList()) {
+        for (Offer offer : catalog.offers) {
             String reason = offerReason(offer, context);
             if (reason == null) {
                 List<Candidate.CreativeOption> options = creativeOptions(
-                        creativesByOffer.getOrDefault(offer.id(), List.of()), channelsById, context);
+                        catalog.creativesByOffer.getOrDefault(offer.id(), List.of()), catalog.channelsById, context);
                 if (options.isEmpty()) {
                     reason = "No active creative for " + requestedSlot(context);
                 } else {
-                    candidates.add(new Candidate(offer, categoriesById.get(offer.categoryId()), options));
+                    candidates.add(new Candidate(offer, catalog.categoriesById.get(offer.categoryId()), options));
                     continue;
                 }
             }

@@ -1,6 +1,7 @@
 package io.nextbest.decision.pipeline;
 
 import io.nextbest.decision.candidate.Candidate;
+import io.nextbest.decision.candidate.CandidateIndex;
 import io.nextbest.decision.candidate.CandidateSelection;
 import io.nextbest.decision.candidate.CandidateSet;
 import io.nextbest.decision.candidate.DecisionContext;
@@ -51,6 +52,7 @@ public final class DecisionPipeline {
 
     private final Personalizer personalizer;
     private final Supplier<UniformRandomProvider> random;
+    private final CandidateIndex.PerTenant candidateIndexes = new CandidateIndex.PerTenant();
 
     /** @param random a fresh random source per decision, for Thompson draws */
     public DecisionPipeline(Personalizer personalizer, Supplier<UniformRandomProvider> random) {
@@ -70,8 +72,8 @@ public final class DecisionPipeline {
         VariantAssignment variant = ExperimentAssigner.assign(catalog.experiment(), context.customerId()).orElse(null);
         Trace trace = new Trace();
 
-        CandidateSet candidates = CandidateSelection.select(catalog.offers(), catalog.categories(), catalog.channels(),
-                catalog.creatives(), context);
+        CandidateSet candidates = CandidateSelection.select(candidateIndexes.of(context.tenantId(), catalog.offers(),
+                catalog.categories(), catalog.channels(), catalog.creatives()), context);
         trace.dropped(candidates.drops());
         List<Qualified> qualified = qualify(candidates.candidates(), stages, catalog, statistics, context, trace);
         int afterQualification = qualified.size();
