@@ -11,7 +11,7 @@
 # Knobs (environment): BENCH_DURATION_S (15), BENCH_WARMUP_S (5), BENCH_RATES (500,1000,2000),
 # BENCH_CATALOGS (200,1000; the demo's 60 is always measured), BENCH_BATCHES (1,20,100),
 # BENCH_TRIALS (60), BENCH_SETTLE_MAX_S (60: the longest wait for a quiet standalone before a run),
-# BENCH_COLLECTOR_JIT_WARMUP_S (30), BENCH_XMX (384m), BENCH_GC (G1; or Parallel, Serial), BENCH_MAX_DIRECT (128m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0).
+# BENCH_COLLECTOR_JIT_WARMUP_S (30), BENCH_RECOMMEND_JIT_WARMUP_S (30), BENCH_XMX (384m), BENCH_GC (G1; or Parallel, Serial), BENCH_MAX_DIRECT (128m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -82,7 +82,8 @@ if [[ "$only" =~ feedback-loop|recommend|collector ]]; then
     --only="$only" --duration-s="${BENCH_DURATION_S:-15}" --warmup-s="${BENCH_WARMUP_S:-5}" \
     --rates="${BENCH_RATES:-500,1000,2000}" --catalogs="${BENCH_CATALOGS:-200,1000}" \
     --batches="${BENCH_BATCHES:-1,20,100}" --trials="${BENCH_TRIALS:-60}" \
-    --settle-max-s="${BENCH_SETTLE_MAX_S:-60}" --collector-jit-warmup-s="${BENCH_COLLECTOR_JIT_WARMUP_S:-30}" 2> "$work/loadgen.log"
+    --settle-max-s="${BENCH_SETTLE_MAX_S:-60}" --collector-jit-warmup-s="${BENCH_COLLECTOR_JIT_WARMUP_S:-30}" \
+    --recommend-jit-warmup-s="${BENCH_RECOMMEND_JIT_WARMUP_S:-30}" 2> "$work/loadgen.log"
   stop_standalone
 else
   printf '# Benchmark %s\n\n- commit: `%s`\n- load average (as `uptime`): %s\n' "$stamp" "$commit" "$(cut -d' ' -f1-3 /proc/loadavg)" > "$out"

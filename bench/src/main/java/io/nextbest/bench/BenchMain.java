@@ -25,7 +25,7 @@ public final class BenchMain {
     record Options(String baseUrl, long pid, String commit, Path out, String demoTenant, String demoKey, String operatorKey,
                    Duration warmup, Duration measured, Set<String> only, List<Integer> batches, List<Integer> rates,
                    List<Integer> catalogs, int trials, long ticksPerSecond, String standaloneFlags, int connections,
-                   Duration settleMax, Duration collectorJitWarmup) {
+                   Duration settleMax, Duration collectorJitWarmup, Duration recommendJitWarmup) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new HashMap<>();
@@ -46,7 +46,8 @@ public final class BenchMain {
                     Long.parseLong(a.getOrDefault("clk-tck", "100")), a.getOrDefault("standalone-flags", "?"),
                     Integer.parseInt(a.getOrDefault("connections", "256")),
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("settle-max-s", "60"))),
-                    Duration.ofSeconds(Long.parseLong(a.getOrDefault("collector-jit-warmup-s", "30"))));
+                    Duration.ofSeconds(Long.parseLong(a.getOrDefault("collector-jit-warmup-s", "30"))),
+                    Duration.ofSeconds(Long.parseLong(a.getOrDefault("recommend-jit-warmup-s", "30"))));
         }
 
         private static String required(Map<String, String> a, String name) {
@@ -93,8 +94,8 @@ public final class BenchMain {
                 }
                 tenants.awaitCatalog(demo, null);
                 report.loadBefore("recommend");
-                report.recommend(new RecommendScenario(http, openLoop, settle)
-                        .run(catalogs, options.rates(), options.warmup(), options.measured()));
+                report.recommend(new RecommendScenario(http, openLoop, saturation, settle)
+                        .run(catalogs, options.rates(), options.recommendJitWarmup(), options.warmup(), options.measured()));
                 write(options, report);
             }
             // Last: its events keep the feedback topology busy for a while after the run.

@@ -140,7 +140,8 @@ final class Report {
                     .append(Math.round(Settle.QUIET_PERCENT)).append(" % of one core over ").append(Settle.WINDOW_MS / 1000)
                     .append(" s (at most ").append(options.settleMax().toSeconds())
                     .append(" s), so a run does not measure the backlog of the one before (not between the collector's batches: it accepts events faster than feedback folds them, so standalone is not quiet again until long after); the collector runs start after a ")
-                    .append(options.collectorJitWarmup().toSeconds()).append("-s unmeasured JIT warm-up of mixed batches. Waits: ");
+                    .append(options.collectorJitWarmup().toSeconds()).append("-s unmeasured JIT warm-up of mixed batches, the recommend runs after a ")
+                    .append(options.recommendJitWarmup().toSeconds()).append("-s one over every catalog (16 in flight). Waits: ");
             md.append(String.join("; ", settle.waits().stream().map(Settle.Wait::describe).toList())).append('\n');
         }
         List<String> rows = new ArrayList<>(targets);
