@@ -79,9 +79,9 @@ public class DecisionReadModels {
     }
 
     public Optional<ApiKey> apiKey(TenantId tenant, String keyId) {
+        // The store first even when the key is decoded in memory: a read model that is not running answers 503.
         ReadOnlyKeyValueStore<TenantKey, CatalogChange> keys = store(DecisionReadModelsTopology.storeName(CatalogEntity.API_KEY));
-        CatalogChange change = keys.get(new TenantKey(tenant, keyId));
-        return change == null || change.isTombstone() ? Optional.empty() : Optional.ofNullable(change.payloadAs(ApiKey.class));
+        return snapshots.apiKey(new TenantKey(tenant, keyId), keys::get);
     }
 
     private <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {

@@ -1,5 +1,6 @@
 package io.nextbest.decision.readmodel;
 
+import io.nextbest.model.catalog.CatalogChange;
 import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.model.stats.OfferStats;
 import io.nextbest.model.tenant.TenantKey;
@@ -126,6 +127,22 @@ public class DecisionReadModelsTopology {
      * record, so it bumps them too).
      */
     private void catalogStore(StreamsBuilder builder, CatalogEntity entity) {
+        if (entity == CatalogEntity.API_KEY) {
+            GlobalStoreUpdater.Listener<TenantKey, CatalogChange> decoded = snapshots.apiKeys();
+            ReadModels.updatedGlobalStore(builder, Topics.catalog(entity), storeName(entity), new GlobalStoreUpdater.Listener<>() {
+                @Override
+                public void changed(TenantKey key, CatalogChange change) {
+                    snapshots.changed(key.tenant(), entity);
+                    decoded.changed(key, change);
+                }
+
+                @Override
+                public void restarting() {
+                    decoded.restarting();
+                }
+            });
+            return;
+        }
         ReadModels.updatedGlobalStore(builder, Topics.catalog(entity), storeName(entity), (key, change) -> snapshots.changed(key.tenant(), entity));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nextbest.model.catalog.CatalogChange;
 import io.nextbest.model.catalog.CatalogEntity;
+import io.nextbest.model.catalog.entity.ApiKey;
 import io.nextbest.model.catalog.entity.Offer;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
@@ -64,6 +65,28 @@ class CatalogSnapshotsTest {
 
     private List<Offer> offers(TenantId tenant) {
         return loader.all(CatalogEntity.OFFER, tenant, Offer.class);
+    }
+
+    private java.util.Optional<ApiKey> apiKey(TenantId tenant, String id) {
+        var store = driver.<TenantKey, CatalogChange>getKeyValueStore(DecisionReadModelsTopology.storeName(CatalogEntity.API_KEY));
+        return snapshots.apiKey(new TenantKey(tenant, id), store::get);
+    }
+
+    @Test
+    void anApiKeyIsDecodedOnceAndARevocationOrDeletionIsSeenOnTheNextRead() {
+        ApiKey key = new ApiKey("nbk_abcdefgh", "k", "api", "00ff", List.of(), null, false, T0);
+        pipe(CatalogEntity.API_KEY, COFFEE, key.id(), key);
+
+        ApiKey first = apiKey(COFFEE, key.id()).orElseThrow();
+        assertThat(apiKey(COFFEE, key.id())).containsSame(first);
+        assertThat(first.revoked()).isFalse();
+        assertThat(apiKey(TEA, key.id())).isEmpty();
+
+        pipe(CatalogEntity.API_KEY, COFFEE, key.id(), new ApiKey(key.id(), "k", "api", "00ff", List.of(), null, true, T0));
+        assertThat(apiKey(COFFEE, key.id())).hasValueSatisfying(k -> assertThat(k.revoked()).isTrue());
+
+        pipe(CatalogEntity.API_KEY, COFFEE, key.id(), null);
+        assertThat(apiKey(COFFEE, key.id())).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.nextbest.model.catalog.entity.Tracker;
 import io.nextbest.model.event.CreditBalance;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
+import io.nextbest.support.streams.DecodedRecords;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;

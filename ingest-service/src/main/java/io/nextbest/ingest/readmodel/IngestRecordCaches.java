@@ -9,6 +9,7 @@ import io.nextbest.model.catalog.entity.Tracker;
 import io.nextbest.model.event.CreditBalance;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
+import io.nextbest.support.streams.DecodedRecords;
 
 /**
  * The {@link DecodedRecords} of every global store ingest reads per request, shared by the

@@ -1,6 +1,5 @@
-package io.nextbest.ingest.readmodel;
+package io.nextbest.support.streams;
 
-import io.nextbest.support.streams.GlobalStoreUpdater;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -20,13 +19,13 @@ import java.util.function.Function;
  * the map), so the map is bounded by the records on the topic. Decoding is lazy: the stream thread
  * only files the raw record, the first request that needs it decodes it once.
  */
-final class DecodedRecords<K, V, T> implements GlobalStoreUpdater.Listener<K, V> {
+public final class DecodedRecords<K, V, T> implements GlobalStoreUpdater.Listener<K, V> {
 
     private final ConcurrentHashMap<K, Entry<V, T>> entries = new ConcurrentHashMap<>();
     private final Function<V, T> decode;
 
     /** @param decode the record as the callers want it; null for a record that means "absent" (a tombstone) */
-    DecodedRecords(Function<V, T> decode) {
+    public DecodedRecords(Function<V, T> decode) {
         this.decode = decode;
     }
 
@@ -42,7 +41,7 @@ final class DecodedRecords<K, V, T> implements GlobalStoreUpdater.Listener<K, V>
     }
 
     /** The decoded record under {@code key}, from memory, else from {@code store} (and kept). */
-    Optional<T> get(K key, Function<K, V> store) {
+    public Optional<T> get(K key, Function<K, V> store) {
         Entry<V, T> entry = entries.get(key);
         if (entry == null) {
             V stored = store.apply(key);
