@@ -48,7 +48,8 @@ class AdminAuthFilter implements HandlerFilterFunction<ServerResponse, ServerRes
         return credentials.isBootstrap(raw).flatMap(bootstrap -> bootstrap
                         ? Mono.just(AdminCaller.operator(tenant))
                         : credentials.tenantOfAdminKey(raw)
-                                .filter(keyTenant -> tenant.map(keyTenant::equals).orElse(true))
+                                .filter(holder -> tenant.map(holder.tenant()::equals).orElse(true))
+                                .flatMap(AdminCredentials.KeyHolder::unlessRestricted)
                                 .map(AdminCaller::tenantAdmin))
                 .switchIfEmpty(Mono.error(AdminException.unauthorized("invalid, revoked or expired API key")))
                 .onErrorMap(ForbiddenException.class, e -> AdminException.forbidden(e.getMessage()))

@@ -46,17 +46,17 @@ public class AdminCredentials {
         return bootstrapHash().map(hash -> hashing.matches(raw, hash)).defaultIfEmpty(false);
     }
 
-    /** The tenant whose valid admin key this is, or empty; a key restricted by scopes fails with {@link ForbiddenException}. */
-    public Mono<TenantId> tenantOfAdminKey(String raw) {
+    /** The tenant whose valid admin key this is, or empty; see {@link #tenantOfKey}. */
+    public Mono<KeyHolder> tenantOfAdminKey(String raw) {
         return tenantOfKey(raw, Set.of("admin"));
     }
 
     /**
-     * The tenant of a valid (known, matching, unrevoked, unexpired) key of one of the kinds, or empty;
-     * a valid key restricted by scopes fails with {@link ForbiddenException} (no admin or upload route
-     * needs a scope).
+     * The holder of a valid (known, matching, unrevoked, unexpired) key of one of the kinds, or empty.
+     * Whether the key is restricted by scopes is for the caller to act on, after it checked the tenant:
+     * a restricted key of another tenant must look as invalid as any other key of another tenant.
      */
-    public Mono<TenantId> tenantOfKey(String raw, Set<String> kinds) {
+    public Mono<KeyHolder> tenantOfKey(String raw, Set<String> kinds) {
         Optional<String> prefix = ApiKeyHashing.prefixOf(raw);
         if (prefix.isEmpty()) {
             return Mono.empty();
@@ -70,7 +70,7 @@ public class AdminCredentials {
                         row.get("expires_at", Instant.class), Boolean.TRUE.equals(row.get("restricted", Boolean.class))))
                 .one()
                 .filter(key -> hashing.matches(raw, key.hash()) && key.usable(kinds, Instant.now()))
-                .flatMap(key -> key.restricted() ? Mono.error(ForbiddenException.restrictedKey()) : Mono.just(new TenantId(key.tenant())));
+                .map(key -> new KeyHolder(new TenantId(key.tenant()), key.restricted()));
     }
 
     /** Makes sure a bootstrap credential exists; generates, stores (hashed) and prints one on first start. */
@@ -101,6 +101,15 @@ public class AdminCredentials {
             return Mono.just(cached);
         }
         return settings.get(BOOTSTRAP_HASH_SETTING).doOnNext(hash -> bootstrapHash = hash);
+    }
+
+    /** The tenant a valid key belongs to, and whether scopes restrict it (no admin or upload route needs a scope). */
+    public record KeyHolder(TenantId tenant, boolean restricted) {
+
+        /** The tenant, or {@link ForbiddenException} for a restricted key. */
+        public Mono<TenantId> unlessRestricted() {
+            return restricted ? Mono.error(ForbiddenException.restrictedKey()) : Mono.just(tenant);
+        }
     }
 
     private record StoredKey(String tenant, String kind, String hash, boolean revoked, Instant expiresAt, boolean restricted) {

@@ -70,8 +70,9 @@ class UploadHandler {
         }
         String apiKey = request.queryParam("api_key").orElse("");
         return credentials.tenantOfKey(apiKey, UPLOAD_KEY_KINDS)
-                .filter(tenant -> tenant.value().equals(projectId))
+                .filter(holder -> holder.tenant().value().equals(projectId))
                 .switchIfEmpty(Mono.error(new UploadFailure(401, UploadFailure.INVALID_KEY)))
+                .flatMap(AdminCredentials.KeyHolder::unlessRestricted)
                 .onErrorMap(ForbiddenException.class, e -> new UploadFailure(403, e.getMessage()))
                 .flatMap(tenant -> readFile(parts).flatMap(file -> requireStore(tenant, storeId).then(Mono.fromCallable(() -> parse(syncType, file))))
                         .flatMap(json -> charge(tenant, storeId, syncType, json)))

@@ -66,6 +66,10 @@ class AdminApiIT {
         String scim = Json.mapper().readTree(body).get("key").asString();
         web.get().uri("/admin/v1/offers").header("X-API-Key", scim).header("X-Tenant-Id", admin.tenant())
                 .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN");
+        // Under another tenant's id it is just another tenant's key: 401, not a hint that it is genuine.
+        TenantAdmin other = AdminFixtures.newTenantWithAdminKey(web);
+        web.get().uri("/admin/v1/offers").header("X-API-Key", scim).header("X-Tenant-Id", other.tenant())
+                .exchange().expectStatus().isUnauthorized();
     }
 
     @Test
