@@ -39,9 +39,7 @@ public final class Bucketing {
         Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(value, "value");
         if (version == 2) {
-            long inner = Fnv1a32.unsignedHash(seed + value);
-            long n = Fnv1a32.unsignedHash(Long.toString(inner));
-            return (n % 10000) / 10000.0;
+            return hashV2(seed, value);
         }
         if (version == 1) {
             return (Fnv1a32.unsignedHash(value + seed) % 1000) / 1000.0;
@@ -50,9 +48,9 @@ public final class Bucketing {
     }
 
     /**
-     * {@code hash(seed, value, 2)} where {@code seed + value} is the concatenation of
-     * {@code parts} (split anywhere), computed without building that string or the decimal one in
-     * between: for callers that hash once per candidate on the request path.
+     * Version 2 of {@link #hash} over the concatenation of {@code parts} ({@code seed + value},
+     * split anywhere), computed without building that string or the decimal one in between: the one
+     * implementation of version 2, which callers hashing once per candidate use directly.
      */
     public static double hashV2(String... parts) {
         int inner = Fnv1a32.hash("");
