@@ -29,7 +29,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   echo "bench: building standalone and the load generator"
-  ./mvnw -B -ntp -q -o -pl standalone,bench -am package -DskipTests
+  # Online, so the bench also works on a clone where the set-up command has not run yet.
+  ./mvnw -B -ntp -q -pl standalone,bench -am package -DskipTests
 fi
 
 sa_pid=""
@@ -101,7 +102,7 @@ if [[ "$only" == *topology* ]]; then
   for guarantee in exactly_once_v2 at_least_once; do
     echo "bench: feedback topology, $guarantee"
     # README's command, with -am so the upstream modules come from this checkout, not from ~/.m2.
-    ./mvnw -B -ntp -q -o verify -pl feedback-service -am -Dtest=none -Dit.test=FeedbackThroughputBenchmark \
+    ./mvnw -B -ntp -q verify -pl feedback-service -am -Dtest=none -Dit.test=FeedbackThroughputBenchmark \
       -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dbenchmark.records="$records" -Dbenchmark.guarantee="$guarantee" > "$work/topology-$guarantee.log" 2>&1 \
       || { echo "- \`$guarantee\`: the benchmark failed (log: $work/topology-$guarantee.log)" >> "$out"; continue; }
     line=$(grep -h "^$guarantee" feedback-service/target/failsafe-reports/*FeedbackThroughputBenchmark*-output.txt | tail -1)
