@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * through 500 customers as the bench does, 20 kept per customer ({@code decisions.per-customer});
  * every customer's history is full before the measurement starts. The driver commits after every
  * record, so each record also pays a cache flush, as under load where a 100 ms commit rarely sees a
- * customer twice. Reports µs per decision as CPU of the piping thread (the whole fold runs on it;
+ * customer twice ({@code -Dbenchmark.cache-bytes=0} runs it without the record cache). Reports µs per decision as CPU of the piping thread (the whole fold runs on it;
  * no JIT or GC) and as process CPU (GC included), plus the input decode alone. Not part of
  * {@code verify} (the name matches neither *Test nor *IT); run with
  * {@code ./mvnw -B -ntp -o -pl ingest-service -am test -Dtest=RecentDecisionsFoldBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -106,6 +106,9 @@ class RecentDecisionsFoldBenchmark {
         String applicationId = "recent-decisions-benchmark-" + layout.name() + "-" + round;
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        if (System.getProperty("benchmark.cache-bytes") != null) {
+            config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, Long.getLong("benchmark.cache-bytes"));
+        }
         if (!STORE.equals("rocksdb")) {
             config.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
         }
