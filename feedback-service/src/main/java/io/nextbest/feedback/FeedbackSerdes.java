@@ -1,12 +1,14 @@
 package io.nextbest.feedback;
 
-import static io.nextbest.feedback.BinarySerde.readEnum;
-import static io.nextbest.feedback.BinarySerde.readInstant;
-import static io.nextbest.feedback.BinarySerde.readSize;
-import static io.nextbest.feedback.BinarySerde.readString;
-import static io.nextbest.feedback.BinarySerde.writeEnum;
-import static io.nextbest.feedback.BinarySerde.writeInstant;
-import static io.nextbest.feedback.BinarySerde.writeString;
+import static io.nextbest.support.streams.BinarySerde.readEnum;
+import static io.nextbest.support.streams.BinarySerde.readInstant;
+import static io.nextbest.support.streams.BinarySerde.readList;
+import static io.nextbest.support.streams.BinarySerde.readSize;
+import static io.nextbest.support.streams.BinarySerde.readString;
+import static io.nextbest.support.streams.BinarySerde.writeEnum;
+import static io.nextbest.support.streams.BinarySerde.writeInstant;
+import static io.nextbest.support.streams.BinarySerde.writeList;
+import static io.nextbest.support.streams.BinarySerde.writeString;
 
 import io.nextbest.model.event.Classification;
 import io.nextbest.model.event.CreditBalance;
@@ -23,9 +25,9 @@ import io.nextbest.model.stats.OfferStats;
 import io.nextbest.model.stats.OutcomeCounts;
 import io.nextbest.model.stats.RecentItem;
 import io.nextbest.model.stats.UserRecentItems;
+import io.nextbest.support.streams.BinarySerde;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,21 +92,14 @@ final class FeedbackSerdes {
     });
 
     static final BinarySerde<ContactHistory> CONTACT_HISTORY = BinarySerde.of(ContactHistory.class, (out, history) -> {
-        out.writeInt(history.contacts().size());
-        for (Contact contact : history.contacts()) {
-            writeContact(out, contact);
-        }
+        writeList(out, history.contacts(), FeedbackSerdes::writeContact);
         out.writeInt(history.convertedOffers().size());
         for (Map.Entry<String, Instant> offer : history.convertedOffers().entrySet()) {
             writeString(out, offer.getKey());
             writeInstant(out, offer.getValue());
         }
     }, in -> {
-        int size = readSize(in);
-        List<Contact> contacts = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            contacts.add(readContact(in));
-        }
+        List<Contact> contacts = readList(in, FeedbackSerdes::readContact);
         int offers = readSize(in);
         Map<String, Instant> converted = new LinkedHashMap<>();
         for (int i = 0; i < offers; i++) {
@@ -163,37 +158,20 @@ final class FeedbackSerdes {
         return new ItemNeighbours(neighbours);
     });
 
-    static final BinarySerde<UserRecentItems> USER_RECENT_ITEMS = BinarySerde.of(UserRecentItems.class, (out, user) -> {
-        out.writeInt(user.items().size());
-        for (RecentItem item : user.items()) {
-            writeRecentItem(out, item);
-        }
-    }, in -> {
-        int size = readSize(in);
-        List<RecentItem> items = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            items.add(readRecentItem(in));
-        }
-        return new UserRecentItems(items);
-    });
+    static final BinarySerde<UserRecentItems> USER_RECENT_ITEMS = BinarySerde.of(UserRecentItems.class,
+            (out, user) -> writeList(out, user.items(), FeedbackSerdes::writeRecentItem),
+            in -> new UserRecentItems(readList(in, FeedbackSerdes::readRecentItem)));
 
-    static final BinarySerde<RecentDecisions> RECENT_DECISIONS = BinarySerde.of(RecentDecisions.class, (out, recent) -> {
-        out.writeInt(recent.decisions().size());
-        for (RecentDecisions.Ref ref : recent.decisions()) {
-            writeString(out, ref.recommendationId());
-            writeString(out, ref.experimentKey());
-            writeString(out, ref.variant());
-            out.writeBoolean(ref.controlGroup());
-            writeInstant(out, ref.at());
-        }
-    }, in -> {
-        int size = readSize(in);
-        List<RecentDecisions.Ref> refs = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            refs.add(new RecentDecisions.Ref(readString(in), readString(in), readString(in), in.readBoolean(), readInstant(in)));
-        }
-        return new RecentDecisions(refs);
-    });
+    static final BinarySerde<RecentDecisions> RECENT_DECISIONS = BinarySerde.of(RecentDecisions.class,
+            (out, recent) -> writeList(out, recent.decisions(), (o, ref) -> {
+                writeString(o, ref.recommendationId());
+                writeString(o, ref.experimentKey());
+                writeString(o, ref.variant());
+                o.writeBoolean(ref.controlGroup());
+                writeInstant(o, ref.at());
+            }),
+            in -> new RecentDecisions(readList(in,
+                    i -> new RecentDecisions.Ref(readString(i), readString(i), readString(i), i.readBoolean(), readInstant(i)))));
 
     static final BinarySerde<CreditBalance> CREDIT_BALANCE = BinarySerde.of(CreditBalance.class, (out, balance) -> {
         out.writeLong(balance.toppedUp());
@@ -254,18 +232,10 @@ final class FeedbackSerdes {
     }
 
     private static void writeStrings(BinarySerde.Out out, List<String> values) {
-        out.writeInt(values.size());
-        for (String value : values) {
-            writeString(out, value);
-        }
+        writeList(out, values, BinarySerde::writeString);
     }
 
     private static List<String> readStrings(BinarySerde.In in) {
-        int size = readSize(in);
-        List<String> values = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            values.add(readString(in));
-        }
-        return values;
+        return readList(in, BinarySerde::readString);
     }
 }

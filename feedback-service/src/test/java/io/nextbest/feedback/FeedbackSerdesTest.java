@@ -16,6 +16,7 @@ import io.nextbest.model.stats.OfferStats;
 import io.nextbest.model.stats.OutcomeCounts;
 import io.nextbest.model.stats.RecentItem;
 import io.nextbest.model.stats.UserRecentItems;
+import io.nextbest.support.streams.BinarySerde;
 import io.nextbest.model.event.TrackerEvent;
 import io.nextbest.model.event.TrackerEventType;
 import io.nextbest.model.json.JsonSerde;

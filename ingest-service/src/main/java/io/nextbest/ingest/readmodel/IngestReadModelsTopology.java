@@ -2,12 +2,12 @@ package io.nextbest.ingest.readmodel;
 
 import io.nextbest.model.catalog.CatalogEntity;
 import io.nextbest.model.event.DecisionRecord;
-import io.nextbest.model.json.JsonSerde;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topic;
 import io.nextbest.model.topic.Topics;
 import io.nextbest.support.streams.ReadModels;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Grouped;
@@ -34,10 +34,9 @@ public class IngestReadModelsTopology {
     public static final String CREDIT_BALANCES_STORE = "ingest-credit-balances";
     public static final String RECENT_DECISIONS_STORE = "ingest-recent-decisions";
 
-    private static final JsonSerde<RecentDecisions> RECENT_DECISIONS_SERDE = new JsonSerde<>(RecentDecisions.class);
-
     private final int decisionsPerCustomer;
     private final IngestRecordCaches caches;
+    private final Serde<RecentDecisions> recentDecisionsSerde;
 
     public IngestReadModelsTopology(int decisionsPerCustomer) {
         this(decisionsPerCustomer, new IngestRecordCaches());
@@ -45,11 +44,17 @@ public class IngestReadModelsTopology {
 
     /** @param caches the decoded records this topology keeps current, read by {@link IngestReadModels} */
     public IngestReadModelsTopology(int decisionsPerCustomer, IngestRecordCaches caches) {
+        this(decisionsPerCustomer, caches, RecentDecisionsSerde.RECENT_DECISIONS);
+    }
+
+    /** @param recentDecisionsSerde the recent-decisions store's values; other than the binary layout only to measure the JSON it replaced */
+    IngestReadModelsTopology(int decisionsPerCustomer, IngestRecordCaches caches, Serde<RecentDecisions> recentDecisionsSerde) {
         if (decisionsPerCustomer < 1) {
             throw new IllegalArgumentException("nextbest.ingest.decisions.per-customer must be at least 1");
         }
         this.decisionsPerCustomer = decisionsPerCustomer;
         this.caches = caches;
+        this.recentDecisionsSerde = recentDecisionsSerde;
     }
 
     /** The topics this topology reads, for topic provisioning. */
@@ -79,6 +84,6 @@ public class IngestReadModelsTopology {
                         Named.as("recent-decisions-fold"),
                         Materialized.<TenantKey, RecentDecisions, KeyValueStore<Bytes, byte[]>>as(RECENT_DECISIONS_STORE)
                                 .withKeySerde(Topics.DECISIONS.keySerde())
-                                .withValueSerde(RECENT_DECISIONS_SERDE));
+                                .withValueSerde(recentDecisionsSerde));
     }
 }

@@ -7,12 +7,16 @@ import io.nextbest.model.event.RankedOffer;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topics;
+import io.nextbest.support.streams.BinarySerde;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -24,6 +28,7 @@ class IngestReadModelsTopologyTest {
 
     private static final TenantId TENANT = new TenantId("acme");
     private static final TenantKey CUSTOMER = new TenantKey(TENANT, "c-1");
+    private static final List<RankedOffer> OFFERS = List.of(new RankedOffer(1, "offer-1", "Offer", "cat", "cr-1", "ch-1", null, 0.9, false));
 
     TopologyTestDriver driver;
     TestInputTopic<TenantKey, DecisionRecord> decisions;
@@ -76,6 +81,20 @@ class IngestReadModelsTopologyTest {
     }
 
     @Test
+    void theStoreAndItsChangelogHoldTheBinaryLayout() {
+        decisions.pipeInput(CUSTOMER, decision("rec-1"));
+        TestOutputTopic<String, byte[]> changelog = driver.createOutputTopic(
+                "ingest-test-" + IngestReadModelsTopology.RECENT_DECISIONS_STORE + "-changelog",
+                new StringDeserializer(), new ByteArrayDeserializer());
+
+        byte[] logged = changelog.readValue();
+
+        assertThat(logged[0]).isEqualTo(BinarySerde.FORMAT);
+        assertThat(RecentDecisionsSerde.RECENT_DECISIONS.fromBytes(logged)).isEqualTo(store.get(CUSTOMER));
+        assertThat(store.get(CUSTOMER).find("rec-1")).hasValueSatisfying(r -> assertThat(r.decisions()).isEqualTo(OFFERS));
+    }
+
+    @Test
     void everyProcessorAndStoreIsNamed() {
         assertThat(topology(20).describe().toString()).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
     }
@@ -88,6 +107,6 @@ class IngestReadModelsTopologyTest {
 
     private static DecisionRecord decision(String recommendationId) {
         return new DecisionRecord(recommendationId, TENANT, "c-1", null, "flow", "email", null, null, false, null,
-                List.of(new RankedOffer(1, "offer-1", "Offer", "cat", "cr-1", "ch-1", null, 0.9, false)), Instant.EPOCH);
+                OFFERS, Instant.EPOCH);
     }
 }

@@ -1,10 +1,12 @@
-package io.nextbest.feedback;
+package io.nextbest.support.streams;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import io.nextbest.model.json.JsonSerde;
 import org.apache.kafka.common.errors.SerializationException;
@@ -13,25 +15,29 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * A compact binary serde for values only this app reads and writes — its state stores (and their
- * changelogs) and its repartition topics — where JSON parsing was about a third of the stream
- * thread (README "Feedback topology", throughput). Published topics stay JSON. Each value starts
- * with a format byte so a later layout can be told apart; a null passes through (a tombstone);
- * bad bytes raise Kafka's {@link SerializationException} like {@code JsonSerde}, so the
- * deserialization handler and the dead-letter topic see them. A value that starts with '{' is
+ * A compact binary serde for values only one Streams app reads and writes — its state stores (and
+ * their changelogs) and its repartition topics — where JSON parsing was a third of feedback's
+ * stream thread and over half of ingest's read-model thread (README "Feedback topology",
+ * "Respond"). Published topics stay JSON. This class is the framing; each app keeps the layouts of
+ * its own values ({@code FeedbackSerdes}, {@code RecentDecisionsSerde}) as a {@link Writer} and
+ * {@link Reader} over {@link Out} and {@link In} with the field helpers below.
+ * <p>
+ * Each value starts with a format byte so a later layout can be told apart; a null passes through
+ * (a tombstone); bad bytes raise Kafka's {@link SerializationException} like {@code JsonSerde}, so
+ * the deserialization handler and the dead-letter topic see them. A value that starts with '{' is
  * the JSON these stores and topics held before, and is read as such: an app upgraded in place
  * keeps its state and rewrites each value in the binary layout at its next update.
  */
-final class BinarySerde<T> implements Serde<T> {
+public final class BinarySerde<T> implements Serde<T> {
 
-    /** The first byte of every value: the layout of {@link FeedbackSerdes} as of this release. */
-    static final byte FORMAT = 1;
+    /** The first byte of every value: the first binary layout of each value, as of this release. */
+    public static final byte FORMAT = 1;
 
-    interface Writer<T> {
+    public interface Writer<T> {
         void write(Out out, T value);
     }
 
-    interface Reader<T> {
+    public interface Reader<T> {
         T read(In in);
     }
 
@@ -40,7 +46,7 @@ final class BinarySerde<T> implements Serde<T> {
     private final Reader<T> reader;
     private final Function<byte[], T> earlierJson;
 
-    BinarySerde(String name, Writer<T> writer, Reader<T> reader, Function<byte[], T> earlierJson) {
+    public BinarySerde(String name, Writer<T> writer, Reader<T> reader, Function<byte[], T> earlierJson) {
         this.name = name;
         this.writer = writer;
         this.reader = reader;
@@ -48,11 +54,11 @@ final class BinarySerde<T> implements Serde<T> {
     }
 
     /** A serde whose values were earlier written as JSON of {@code type} itself. */
-    static <T> BinarySerde<T> of(Class<T> type, Writer<T> writer, Reader<T> reader) {
+    public static <T> BinarySerde<T> of(Class<T> type, Writer<T> writer, Reader<T> reader) {
         return new BinarySerde<>(type.getSimpleName(), writer, reader, new JsonSerde<>(type)::fromBytes);
     }
 
-    byte[] toBytes(T value) {
+    public byte[] toBytes(T value) {
         if (value == null) {
             return null;
         }
@@ -66,7 +72,7 @@ final class BinarySerde<T> implements Serde<T> {
         return out.toByteArray();
     }
 
-    T fromBytes(byte[] bytes) {
+    public T fromBytes(byte[] bytes) {
         if (bytes == null) {
             return null;
         }
@@ -103,7 +109,7 @@ final class BinarySerde<T> implements Serde<T> {
 
     // Field helpers. Strings are length-prefixed UTF-8; length -1 is null.
 
-    static void writeString(Out out, String value) {
+    public static void writeString(Out out, String value) {
         if (value == null) {
             out.writeInt(-1);
             return;
@@ -113,7 +119,7 @@ final class BinarySerde<T> implements Serde<T> {
         out.write(utf8);
     }
 
-    static String readString(In in) {
+    public static String readString(In in) {
         int length = in.readInt();
         if (length == -1) {
             return null;
@@ -124,7 +130,7 @@ final class BinarySerde<T> implements Serde<T> {
         return in.readUtf8(length);
     }
 
-    static void writeInstant(Out out, Instant value) {
+    public static void writeInstant(Out out, Instant value) {
         out.writeBoolean(value != null);
         if (value != null) {
             out.writeLong(value.getEpochSecond());
@@ -132,21 +138,21 @@ final class BinarySerde<T> implements Serde<T> {
         }
     }
 
-    static Instant readInstant(In in) {
+    public static Instant readInstant(In in) {
         return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
     }
 
-    static <E extends Enum<E>> void writeEnum(Out out, E value) {
+    public static <E extends Enum<E>> void writeEnum(Out out, E value) {
         writeString(out, value == null ? null : value.name());
     }
 
-    static <E extends Enum<E>> E readEnum(In in, Class<E> type) {
+    public static <E extends Enum<E>> E readEnum(In in, Class<E> type) {
         String name = readString(in);
         return name == null ? null : Enum.valueOf(type, name);
     }
 
     /** A list or map size, checked against what is left so bad bytes cannot ask for a huge allocation. */
-    static int readSize(In in) {
+    public static int readSize(In in) {
         int size = in.readInt();
         if (size < 0 || size > in.available()) {
             throw new IllegalArgumentException("bad size " + size);
@@ -154,46 +160,64 @@ final class BinarySerde<T> implements Serde<T> {
         return size;
     }
 
+    /** A list as its size, then each element. */
+    public static <E> void writeList(Out out, List<E> values, Writer<E> element) {
+        out.writeInt(values.size());
+        for (E value : values) {
+            element.write(out, value);
+        }
+    }
+
+    /** What {@link #writeList} wrote, as a mutable list in the order written. */
+    public static <E> List<E> readList(In in, Reader<E> element) {
+        int size = readSize(in);
+        List<E> values = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            values.add(element.read(in));
+        }
+        return values;
+    }
+
     /** A growable big-endian buffer; unlike DataOutputStream over ByteArrayOutputStream, no lock per write. */
-    static final class Out {
+    public static final class Out {
 
         private byte[] bytes = new byte[128];
         private int size;
 
-        void writeByte(int value) {
+        public void writeByte(int value) {
             ensure(1);
             bytes[size++] = (byte) value;
         }
 
-        void writeBoolean(boolean value) {
+        public void writeBoolean(boolean value) {
             writeByte(value ? 1 : 0);
         }
 
-        void writeInt(int value) {
+        public void writeInt(int value) {
             ensure(4);
             for (int shift = 24; shift >= 0; shift -= 8) {
                 bytes[size++] = (byte) (value >>> shift);
             }
         }
 
-        void writeLong(long value) {
+        public void writeLong(long value) {
             ensure(8);
             for (int shift = 56; shift >= 0; shift -= 8) {
                 bytes[size++] = (byte) (value >>> shift);
             }
         }
 
-        void writeDouble(double value) {
+        public void writeDouble(double value) {
             writeLong(Double.doubleToLongBits(value));
         }
 
-        void write(byte[] values) {
+        public void write(byte[] values) {
             ensure(values.length);
             System.arraycopy(values, 0, bytes, size, values.length);
             size += values.length;
         }
 
-        byte[] toByteArray() {
+        public byte[] toByteArray() {
             return Arrays.copyOf(bytes, size);
         }
 
@@ -205,19 +229,19 @@ final class BinarySerde<T> implements Serde<T> {
     }
 
     /** Reads what {@link Out} wrote; running past the end raises {@link BufferUnderflowException}. */
-    static final class In {
+    public static final class In {
 
         private final ByteBuffer buffer;
 
-        In(ByteBuffer buffer) {
+        public In(ByteBuffer buffer) {
             this.buffer = buffer;
         }
 
-        byte readByte() {
+        public byte readByte() {
             return buffer.get();
         }
 
-        boolean readBoolean() {
+        public boolean readBoolean() {
             byte value = buffer.get();
             if (value != 0 && value != 1) {
                 throw new IllegalArgumentException("bad boolean " + value);
@@ -225,25 +249,25 @@ final class BinarySerde<T> implements Serde<T> {
             return value == 1;
         }
 
-        int readInt() {
+        public int readInt() {
             return buffer.getInt();
         }
 
-        long readLong() {
+        public long readLong() {
             return buffer.getLong();
         }
 
-        double readDouble() {
+        public double readDouble() {
             return Double.longBitsToDouble(buffer.getLong());
         }
 
-        String readUtf8(int length) {
+        public String readUtf8(int length) {
             String value = new String(buffer.array(), buffer.arrayOffset() + buffer.position(), length, StandardCharsets.UTF_8);
             buffer.position(buffer.position() + length);
             return value;
         }
 
-        int available() {
+        public int available() {
             return buffer.remaining();
         }
     }
