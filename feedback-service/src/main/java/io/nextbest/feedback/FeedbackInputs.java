@@ -33,8 +33,9 @@ final class FeedbackInputs {
     }
 
     // Read: interactionId, tenantId, customerId, recommendationId, offerId, categoryId, channelId,
-    // outcome, classification, category, timestamp, receivedAt.
-    @JsonIgnoreProperties({"rank", "offerName", "creativeId", "placementId", "direction", "idempotencyKey", "conversionValue",
+    // creativeId (the contact history's creative-scoped caps), outcome, classification, category,
+    // timestamp, receivedAt.
+    @JsonIgnoreProperties({"rank", "offerName", "placementId", "direction", "idempotencyKey", "conversionValue",
             "context", "outcomeDetails"})
     private interface OutcomeRead {
     }

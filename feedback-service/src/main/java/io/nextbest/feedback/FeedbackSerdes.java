@@ -42,7 +42,10 @@ final class FeedbackSerdes {
 
     private static final JsonSerde<TrackerEvent> TRACKER_EVENT_JSON = new JsonSerde<>(TrackerEvent.class);
 
-    static final BinarySerde<Contact> CONTACT = BinarySerde.of(Contact.class, FeedbackSerdes::writeContact, FeedbackSerdes::readContact);
+    /** The layouts holding contacts: format 2 added each contact's creative id (format 1 reads as none). */
+    static final int CONTACTS_FORMAT = 2;
+
+    static final BinarySerde<Contact> CONTACT = BinarySerde.of(Contact.class, CONTACTS_FORMAT, FeedbackSerdes::writeContact, FeedbackSerdes::readContact);
 
     static final BinarySerde<RecentItem> RECENT_ITEM = BinarySerde.of(RecentItem.class,
             FeedbackSerdes::writeRecentItem, FeedbackSerdes::readRecentItem);
@@ -61,7 +64,7 @@ final class FeedbackSerdes {
         out.writeDouble(pair.weight());
     }, in -> new UserItemsUpdate.ItemPair(readString(in), readString(in), in.readDouble()));
 
-    static final BinarySerde<ExperimentTally> EXPERIMENT_TALLY = BinarySerde.of(ExperimentTally.class, (out, tally) -> {
+    static final BinarySerde<ExperimentTally> EXPERIMENT_TALLY = BinarySerde.of(ExperimentTally.class, CONTACTS_FORMAT, (out, tally) -> {
         writeString(out, tally.experimentKey());
         writeString(out, tally.variant());
         out.writeBoolean(tally.controlGroup());
@@ -91,7 +94,7 @@ final class FeedbackSerdes {
         return new OfferStats(total, daily, readInstant(in));
     });
 
-    static final BinarySerde<ContactHistory> CONTACT_HISTORY = BinarySerde.of(ContactHistory.class, (out, history) -> {
+    static final BinarySerde<ContactHistory> CONTACT_HISTORY = BinarySerde.of(ContactHistory.class, CONTACTS_FORMAT, (out, history) -> {
         writeList(out, history.contacts(), FeedbackSerdes::writeContact);
         out.writeInt(history.convertedOffers().size());
         for (Map.Entry<String, Instant> offer : history.convertedOffers().entrySet()) {
@@ -189,11 +192,12 @@ final class FeedbackSerdes {
         writeEnum(out, contact.classification());
         writeEnum(out, contact.category());
         writeInstant(out, contact.timestamp());
+        writeString(out, contact.creativeId());
     }
 
     private static Contact readContact(BinarySerde.In in) {
         return new Contact(readString(in), readString(in), readString(in), readEnum(in, Classification.class),
-                readEnum(in, OutcomeCategory.class), readInstant(in));
+                readEnum(in, OutcomeCategory.class), readInstant(in), in.format() >= 2 ? readString(in) : null);
     }
 
     private static void writeRecentItem(BinarySerde.Out out, RecentItem item) {

@@ -291,7 +291,8 @@ public class FeedbackTopology {
         if (at == null) {
             throw new IllegalArgumentException("outcome " + outcome.interactionId() + " has neither timestamp nor receivedAt");
         }
-        return new Contact(outcome.offerId(), outcome.channelId(), outcome.outcome(), outcome.classification(), outcome.category(), at);
+        return new Contact(outcome.offerId(), outcome.channelId(), outcome.outcome(), outcome.classification(), outcome.category(), at,
+                outcome.creativeId());
     }
 
     static Instant eventTime(TrackerEvent event) {

@@ -32,15 +32,15 @@ class CustomerContactsTopologyTest {
     }
 
     @Test
-    void impressionsAndResponsesAreKeptNewestFirstWithOfferChannelAndTime() {
+    void impressionsAndResponsesAreKeptNewestFirstWithOfferChannelCreativeAndTime() {
         feedback.pipe(coffeeOutcome("k1", "o-1", "impression", T0));
         feedback.pipe(coffeeOutcome("k2", "o-1", "click", T0.plusSeconds(5)));
 
         ContactHistory history = feedback.stored(FeedbackTopology.CUSTOMER_CONTACTS_STORE, ALICE);
-        assertThat(history.contacts()).extracting(Contact::outcome, Contact::offerId, Contact::channelId, Contact::timestamp)
+        assertThat(history.contacts()).extracting(Contact::outcome, Contact::offerId, Contact::channelId, Contact::creativeId, Contact::timestamp)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("click", "o-1", "web", T0.plusSeconds(5)),
-                        org.assertj.core.groups.Tuple.tuple("impression", "o-1", "web", T0));
+                        org.assertj.core.groups.Tuple.tuple("click", "o-1", "web", "cr-1", T0.plusSeconds(5)),
+                        org.assertj.core.groups.Tuple.tuple("impression", "o-1", "web", "cr-1", T0));
         assertThat(feedback.latest(Topics.CUSTOMER_CONTACTS)).containsEntry(ALICE, history);
     }
 

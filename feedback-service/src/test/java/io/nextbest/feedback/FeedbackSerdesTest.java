@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /** Every binary layout reads back the value written, nulls included, and bad bytes are a SerializationException. */
 class FeedbackSerdesTest {
 
-    private static final Contact CLICK = new Contact("o-1", "web", "click", Classification.POSITIVE, OutcomeCategory.RESPONSE, T0);
+    private static final Contact CLICK = new Contact("o-1", "web", "click", Classification.POSITIVE, OutcomeCategory.RESPONSE, T0, "o-1-web");
     // Optional fields absent, and a non-ASCII id.
     private static final Contact BARE = new Contact("offre-é", null, "impression", null, null, T0.plusNanos(123_456_789));
 
@@ -118,9 +118,27 @@ class FeedbackSerdesTest {
                 .isEqualTo(new UserItemTouch(List.of("sku-1", "sku-2"), "add_to_cart", T0));
     }
 
+    // Format 1 kept no creative id per contact; its values (stores, changelogs, repartition topics
+    // of an app upgraded in place) read as contacts without one.
+    @Test
+    void readsFormatOneContactsWithoutACreative() {
+        BinarySerde.Out out = new BinarySerde.Out();
+        out.writeByte(1);
+        BinarySerde.writeString(out, "o-1");
+        BinarySerde.writeString(out, "web");
+        BinarySerde.writeString(out, "click");
+        BinarySerde.writeEnum(out, Classification.POSITIVE);
+        BinarySerde.writeEnum(out, OutcomeCategory.RESPONSE);
+        BinarySerde.writeInstant(out, T0);
+
+        assertThat(FeedbackSerdes.CONTACT.fromBytes(out.toByteArray()))
+                .isEqualTo(new Contact("o-1", "web", "click", Classification.POSITIVE, OutcomeCategory.RESPONSE, T0, null));
+        assertThat(FeedbackSerdes.CONTACT.toBytes(CLICK)[0]).isEqualTo((byte) FeedbackSerdes.CONTACTS_FORMAT);
+    }
+
     private static <T> void assertRoundTrip(BinarySerde<T> serde, T value) {
         byte[] bytes = serde.serializer().serialize("topic", value);
-        assertThat(bytes[0]).isEqualTo(BinarySerde.FORMAT);
+        assertThat(bytes[0]).isEqualTo(serde.format());
         assertThat(serde.deserializer().deserialize("topic", bytes)).isEqualTo(value);
     }
 }

@@ -92,8 +92,8 @@ record PolicyScope(String kind, String id) {
             switch (field) {
                 case OFFER:
                     return e -> Objects.equals(e.offerId(), target);
-                // Null-safe: the contact history keeps no creative id (and an outcome may lack a
-                // channel), and an immutable Set.of(id) throws on contains(null).
+                // Null-safe: an outcome may name no creative or channel (and contacts recorded before
+                // the history kept creative ids have none), and an immutable Set.of(id) throws on contains(null).
                 case CREATIVE:
                     return e -> e.creativeId() != null && ((Set<?>) target).contains(e.creativeId());
                 case CHANNEL:

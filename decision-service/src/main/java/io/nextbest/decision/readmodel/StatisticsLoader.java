@@ -163,10 +163,10 @@ public final class StatisticsLoader {
     }
 
     private static ContactEvent event(Contact contact, Map<String, String> categoryOf) {
-        // The feedback record keeps no creative id: creative-scoped policies count nothing yet.
+        // Contacts recorded before the history kept creative ids have none: creative-scoped caps do not count them.
         return new ContactEvent(contact.timestamp(), contact.offerId(),
                 contact.offerId() == null ? null : categoryOf.get(contact.offerId()),
-                contact.channelId(), null, contact.outcome());
+                contact.channelId(), contact.creativeId(), contact.outcome());
     }
 
     private static OfferEvidence of(OfferStats stats) {

@@ -117,13 +117,27 @@ class ContactPoliciesTest {
     @Test
     void aCreativeCapWithAnIdOverAHistoryWithoutCreativesCountsNothingAndFailsNothing() {
         var creativeCap = policy("p", "frequency_cap", 0, Map.of("maxPerDay", 1), scope("creative", "cr-o1"));
-        // As StatisticsLoader builds them from the feedback record: no creative id.
+        // Contacts recorded before the history kept creative ids, or outcomes that named none.
         List<ContactEvent> withoutCreatives = List.of(
                 new ContactEvent(NOW.minus(Duration.ofHours(1)), "o1", "cat-retention", "ch-email", null, "impression"),
                 new ContactEvent(NOW.minus(Duration.ofHours(2)), "o1", "cat-retention", null, null, "impression"));
 
         assertThat(allowed(run(List.of(offer("o1").build()), List.of(creativeCap), new ContactHistory(withoutCreatives))))
                 .containsExactly("o1");
+    }
+
+    @Test
+    void aCreativeCapCountsTheContactsWithThatCreativeOnly() {
+        var creativeCap = policy("p", "frequency_cap", 0, Map.of("maxPerDay", 1), scope("creative", "cr-o1"));
+        List<ContactEvent> otherCreative = List.of(
+                new ContactEvent(NOW.minus(Duration.ofHours(1)), "o1", "cat-retention", "ch-email", "cr-o1-sms", "impression"));
+        List<ContactEvent> thatCreative = List.of(
+                new ContactEvent(NOW.minus(Duration.ofHours(1)), "o1", "cat-retention", "ch-email", "cr-o1", "impression"));
+
+        assertThat(allowed(run(List.of(offer("o1").build()), List.of(creativeCap), new ContactHistory(otherCreative))))
+                .containsExactly("o1");
+        assertThat(run(List.of(offer("o1").build()), List.of(creativeCap), new ContactHistory(thatCreative)).drops())
+                .extracting(Drop::offerId).containsExactly("o1");
     }
 
     @Test

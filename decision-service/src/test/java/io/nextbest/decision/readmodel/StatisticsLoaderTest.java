@@ -139,9 +139,9 @@ class StatisticsLoaderTest {
     }
 
     @Test
-    void contactsBecomeContactEventsWithTheOffersCategory() {
+    void contactsBecomeContactEventsWithTheOffersCategoryAndTheirCreative() {
         ContactHistory history = ContactHistory.EMPTY
-                .plus(new Contact("latte", "email", "impression", Classification.NEUTRAL, OutcomeCategory.IMPRESSION, T0),
+                .plus(new Contact("latte", "email", "impression", Classification.NEUTRAL, OutcomeCategory.IMPRESSION, T0, "latte-email"),
                         false, 100, Duration.ofDays(90))
                 .plus(new Contact("latte", "email", "click", Classification.POSITIVE, OutcomeCategory.RESPONSE,
                         T0.plusSeconds(60)), false, 100, Duration.ofDays(90));
@@ -151,7 +151,8 @@ class StatisticsLoaderTest {
                 List.of(offer("latte").category("drinks").build())).events();
 
         assertThat(events).containsExactlyInAnyOrder(
-                new ContactEvent(T0, "latte", "drinks", "email", null, "impression"),
+                new ContactEvent(T0, "latte", "drinks", "email", "latte-email", "impression"),
+                // recorded before the history kept creative ids, or an outcome naming none
                 new ContactEvent(T0.plusSeconds(60), "latte", "drinks", "email", null, "click"));
     }
 

@@ -350,6 +350,23 @@ class RecommendIT {
     }
 
     @Test
+    void aCreativeCapCountsTheCreativesOwnContactsFromTheHistory() {
+        fixtures.dailyCapPerCreative(tenant, "cr-offer-abc", 1);
+        fixtures.activeFlow(tenant, "priority_weighted");
+        Map<String, Object> body = Map.of("customerId", "SBX-000100");
+        recommend(body).expectStatus().isOk().expectBody().jsonPath("$.decisions[0].offerId").isEqualTo("offer-abc");
+
+        // The history feedback-service folds from a respond naming the creative a minute ago.
+        fixtures.contacts(tenant, "SBX-000100", ContactHistory.EMPTY.plus(new Contact("offer-abc", "ch-email", "impression",
+                Classification.NEUTRAL, OutcomeCategory.IMPRESSION, Instant.now().minusSeconds(60), "cr-offer-abc"), false, 100, Duration.ofDays(90)));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                recommend(body).expectStatus().isOk().expectBody()
+                        .jsonPath("$.decisions[0].offerId").isEqualTo("offer-def")
+                        .jsonPath("$.meta.afterContactPolicy").isEqualTo(1));
+    }
+
+    @Test
     void everyCallIsTimedByTheRecommendLatencyTimer() {
         fixtures.activeFlow(tenant, "priority_weighted");
         Timer timer = meters.get("nextbest.decision.recommend.latency").timer();

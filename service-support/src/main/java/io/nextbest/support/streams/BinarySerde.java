@@ -30,7 +30,11 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class BinarySerde<T> implements Serde<T> {
 
-    /** The first byte of every value: the first binary layout of each value, as of this release. */
+    /**
+     * The first binary layout of every value. A serde whose layout changed later writes a higher
+     * format ({@link #of(Class, int, Writer, Reader)}) and still reads every format from this one
+     * up, its reader asking {@link In#format()} where the layouts differ.
+     */
     public static final byte FORMAT = 1;
 
     public interface Writer<T> {
@@ -45,8 +49,18 @@ public final class BinarySerde<T> implements Serde<T> {
     private final Writer<T> writer;
     private final Reader<T> reader;
     private final Function<byte[], T> earlierJson;
+    private final byte format;
 
     public BinarySerde(String name, Writer<T> writer, Reader<T> reader, Function<byte[], T> earlierJson) {
+        this(name, FORMAT, writer, reader, earlierJson);
+    }
+
+    /** A serde writing {@code format} and reading every format from {@link #FORMAT} up to it. */
+    public BinarySerde(String name, int format, Writer<T> writer, Reader<T> reader, Function<byte[], T> earlierJson) {
+        if (format < FORMAT || format > Byte.MAX_VALUE || format == '{') {
+            throw new IllegalArgumentException("bad format " + format);
+        }
+        this.format = (byte) format;
         this.name = name;
         this.writer = writer;
         this.reader = reader;
@@ -55,7 +69,17 @@ public final class BinarySerde<T> implements Serde<T> {
 
     /** A serde whose values were earlier written as JSON of {@code type} itself. */
     public static <T> BinarySerde<T> of(Class<T> type, Writer<T> writer, Reader<T> reader) {
-        return new BinarySerde<>(type.getSimpleName(), writer, reader, new JsonSerde<>(type)::fromBytes);
+        return of(type, FORMAT, writer, reader);
+    }
+
+    /** Like {@link #of(Class, Writer, Reader)}, writing {@code format}. */
+    public static <T> BinarySerde<T> of(Class<T> type, int format, Writer<T> writer, Reader<T> reader) {
+        return new BinarySerde<>(type.getSimpleName(), format, writer, reader, new JsonSerde<>(type)::fromBytes);
+    }
+
+    /** The format this serde writes. */
+    public byte format() {
+        return format;
     }
 
     public byte[] toBytes(T value) {
@@ -64,7 +88,7 @@ public final class BinarySerde<T> implements Serde<T> {
         }
         Out out = new Out();
         try {
-            out.writeByte(FORMAT);
+            out.writeByte(format);
             writer.write(out, value);
         } catch (RuntimeException e) {
             throw new SerializationException("cannot write " + name + ": " + e.getMessage(), e);
@@ -80,11 +104,12 @@ public final class BinarySerde<T> implements Serde<T> {
             return earlierJson.apply(bytes);
         }
         try {
-            In in = new In(ByteBuffer.wrap(bytes));
-            byte format = in.readByte();
-            if (format != FORMAT) {
-                throw new IllegalArgumentException("unknown format " + format);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            byte written = buffer.get();
+            if (written < FORMAT || written > format) {
+                throw new IllegalArgumentException("unknown format " + written);
             }
+            In in = new In(buffer, written);
             T value = reader.read(in);
             if (in.available() > 0) {
                 throw new IllegalArgumentException(in.available() + " bytes left over");
@@ -232,9 +257,16 @@ public final class BinarySerde<T> implements Serde<T> {
     public static final class In {
 
         private final ByteBuffer buffer;
+        private final byte format;
 
-        public In(ByteBuffer buffer) {
+        public In(ByteBuffer buffer, byte format) {
             this.buffer = buffer;
+            this.format = format;
+        }
+
+        /** The format the value was written in, for a reader whose layout changed between formats. */
+        public byte format() {
+            return format;
         }
 
         public byte readByte() {
