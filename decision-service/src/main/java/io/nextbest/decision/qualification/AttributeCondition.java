@@ -137,12 +137,23 @@ public final class AttributeCondition {
             return new BigDecimal(n.toString());
         }
         if (value instanceof String s) {
+            String trimmed = s.trim();
+            // A decimal starts with a sign, a digit or a point; anything else (an `in` list of
+            // tiers, say) would only throw, and a thrown exception per candidate and condition
+            // was a measurable part of qualification.
+            if (trimmed.isEmpty() || !startsLikeANumber(trimmed.charAt(0))) {
+                return null;
+            }
             try {
-                return new BigDecimal(s.trim());
+                return new BigDecimal(trimmed);
             } catch (NumberFormatException e) {
                 return null;
             }
         }
         return null;
+    }
+
+    private static boolean startsLikeANumber(char c) {
+        return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
     }
 }

@@ -38,6 +38,13 @@ class AttributeConditionTest {
         assertThat(holds(attribute, op, value)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(value = {"12|12", " 12.5 |12.5", "-3|-3", "+4|4", ".5|0.5", "1e3|1E+3", "gold|", "''|", "'  '|", "-|", "12abc|", "e5|", "NaN|"},
+            delimiter = '|')
+    void stringsAreNumbersExactlyWhenBigDecimalParsesThem(String text, String expected) {
+        assertThat(AttributeCondition.number(text)).isEqualTo(expected == null ? null : new java.math.BigDecimal(expected));
+    }
+
     @Test
     void inAndNotInTakeAListOrACommaSeparatedString() {
         assertThat(holds("tier", "in", List.of("gold", "platinum"))).isTrue();
