@@ -1,9 +1,7 @@
 package io.nextbest.model.json;
 
+import io.nextbest.model.topic.BytesSerde;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
@@ -15,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * raise Kafka's {@link SerializationException} so the configured deserialization handler (and
  * with it the dead-letter topic) sees them.
  */
-public final class JsonSerde<T> implements Serde<T> {
+public final class JsonSerde<T> implements BytesSerde<T> {
 
     private final Class<T> type;
     private final ObjectReader reader;
@@ -39,6 +37,7 @@ public final class JsonSerde<T> implements Serde<T> {
         return type;
     }
 
+    @Override
     public byte[] toBytes(T value) {
         if (value == null) {
             return null;
@@ -50,6 +49,7 @@ public final class JsonSerde<T> implements Serde<T> {
         }
     }
 
+    @Override
     public T fromBytes(byte[] bytes) {
         if (bytes == null) {
             return null;
@@ -59,15 +59,5 @@ public final class JsonSerde<T> implements Serde<T> {
         } catch (JacksonException | IllegalArgumentException e) {
             throw new SerializationException("cannot read " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return (topic, value) -> toBytes(value);
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return (topic, bytes) -> fromBytes(bytes);
     }
 }

@@ -9,10 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import io.nextbest.model.json.JsonSerde;
+import io.nextbest.model.topic.BytesSerde;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * A compact binary serde for values only one Streams app reads and writes — its state stores (and
@@ -28,7 +26,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * the JSON these stores and topics held before, and is read as such: an app upgraded in place
  * keeps its state and rewrites each value in the binary layout at its next update.
  */
-public final class BinarySerde<T> implements Serde<T> {
+public final class BinarySerde<T> implements BytesSerde<T> {
 
     /**
      * The first binary layout of every value. A serde whose layout changed later writes a higher
@@ -82,6 +80,7 @@ public final class BinarySerde<T> implements Serde<T> {
         return format;
     }
 
+    @Override
     public byte[] toBytes(T value) {
         if (value == null) {
             return null;
@@ -96,6 +95,7 @@ public final class BinarySerde<T> implements Serde<T> {
         return out.toByteArray();
     }
 
+    @Override
     public T fromBytes(byte[] bytes) {
         if (bytes == null) {
             return null;
@@ -120,16 +120,6 @@ public final class BinarySerde<T> implements Serde<T> {
         } catch (RuntimeException e) {
             throw new SerializationException("cannot read " + name + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return (topic, value) -> toBytes(value);
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return (topic, bytes) -> fromBytes(bytes);
     }
 
     // Field helpers. Strings are length-prefixed UTF-8; length -1 is null.
