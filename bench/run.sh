@@ -11,7 +11,8 @@
 # Knobs (environment): BENCH_DURATION_S (15), BENCH_WARMUP_S (5), BENCH_RATES (500,1000,2000),
 # BENCH_CATALOGS (200,1000; the demo's 60 is always measured), BENCH_BATCHES (1,20,100),
 # BENCH_TRIALS (60), BENCH_SETTLE_MAX_S (60: the longest wait for a quiet standalone before a run),
-# BENCH_COLLECTOR_JIT_WARMUP_S (30), BENCH_RECOMMEND_JIT_WARMUP_S (30), BENCH_XMX (384m), BENCH_GC (G1; or Parallel, Serial), BENCH_MAX_DIRECT (128m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0).
+# BENCH_COLLECTOR_JIT_WARMUP_S (30), BENCH_RECOMMEND_JIT_WARMUP_S (30), BENCH_XMX (384m), BENCH_GC (G1; or Parallel, Serial), BENCH_MAX_DIRECT (128m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0),
+# BENCH_JAVA_OPTS (extra JVM flags for standalone, e.g. a GC log: -Xlog:gc:file=/tmp/gc.log).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -54,7 +55,7 @@ if [[ "$only" =~ feedback-loop|recommend|collector ]]; then
   # Memory of the one standalone process (README "Memory"): a heap above the ≈ 180 MB live set, a bound on
   # direct buffers (Netty, the broker), and two glibc malloc arenas instead of 8 per core, whose
   # fragmentation under RocksDB's and the JVM's native allocations otherwise shows up as RSS.
-  flags="-Xmx$xmx -XX:MaxDirectMemorySize=${BENCH_MAX_DIRECT:-128m} -XX:+Use${BENCH_GC:-G1}GC"
+  flags="-Xmx$xmx -XX:MaxDirectMemorySize=${BENCH_MAX_DIRECT:-128m} -XX:+Use${BENCH_GC:-G1}GC${BENCH_JAVA_OPTS:+ $BENCH_JAVA_OPTS}"
   export MALLOC_ARENA_MAX=2
   if [[ "${BENCH_JFR:-0}" == 1 ]]; then
     flags="$flags -XX:StartFlightRecording=filename=$results/$stamp-$commit.jfr,settings=profile,dumponexit=true"
