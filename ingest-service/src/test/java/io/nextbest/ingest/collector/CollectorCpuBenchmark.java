@@ -9,7 +9,6 @@ import io.nextbest.model.tenant.TenantId;
 import io.nextbest.testsupport.KafkaIntegrationTest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,7 +87,8 @@ class CollectorCpuBenchmark {
             long[] nanos = run(client, uri, batch, Duration.ofSeconds(SECONDS));
             long wall = System.nanoTime() - wallBefore;
             long cpu = os.getProcessCpuTime() - cpuBefore;
-            Map<String, Long> byGroup = threadCpuSince(threadsBefore);
+            Map<String, Long> byGroup = threadCpuSince(threadsBefore, ThreadCpu::nanos);
+            Map<String, Long> allocatedByGroup = threadCpuSince(threadsBefore, ThreadCpu::allocatedBytes);
             long javaThreads = byGroup.values().stream().mapToLong(Long::longValue).sum();
             Arrays.sort(nanos);
             double net = cpu - idleCores * wall;
@@ -104,23 +104,33 @@ class CollectorCpuBenchmark {
                     javaThreads / 1e3 / requests, byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                             .limit(8).map(e -> String.format("%s %.0f", e.getKey(), e.getValue() / 1e3 / requests))
                             .collect(Collectors.joining(", "))));
+            reports.add(String.format("  batch %d: heap allocated by Java threads %.1f KB per request; by thread: %s", batch,
+                    allocatedByGroup.values().stream().mapToLong(Long::longValue).sum() / 1e3 / requests,
+                    allocatedByGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                            .limit(6).map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / 1e3 / requests))
+                            .collect(Collectors.joining(", "))));
             assertThat(nanos.length).isPositive();
         }
         reports.forEach(System.out::println);
     }
 
-    private record ThreadCpu(String group, long nanos) {
+    private record ThreadCpu(String group, long nanos, long allocatedBytes) {
     }
 
-    /** CPU time of every live Java thread, by id, with its name without the trailing number (the pool). */
+    /**
+     * CPU time and heap bytes allocated of every live Java thread, by id, with its name without the
+     * trailing number (the pool). Allocation hardly depends on the machine's load, so it compares
+     * runs that the CPU figures, on a shared box, cannot.
+     */
     private static Map<Long, ThreadCpu> threadCpu() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Map<Long, ThreadCpu> cpu = new HashMap<>();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null) {
                 long nanos = threads.getThreadCpuTime(info.getThreadId());
                 if (nanos >= 0) {
-                    cpu.put(info.getThreadId(), new ThreadCpu(info.getThreadName().replaceAll("[-_#]?\\d+$", "").replaceAll("\\d+", "N"), nanos));
+                    cpu.put(info.getThreadId(), new ThreadCpu(info.getThreadName().replaceAll("[-_#]?\\d+$", "").replaceAll("\\d+", "N"), nanos,
+                            Math.max(0, threads.getThreadAllocatedBytes(info.getThreadId()))));
                 }
             }
         }
@@ -128,14 +138,14 @@ class CollectorCpuBenchmark {
     }
 
     /**
-     * CPU time per thread pool since {@code before}: Java threads only, so JIT compiler and GC threads are
+     * CPU time (or allocated bytes) per thread pool since {@code before}: Java threads only, so JIT compiler and GC threads are
      * left out (on a loaded machine the compilers' share of a short run varies most); threads that ended meanwhile are lost.
      */
-    private static Map<String, Long> threadCpuSince(Map<Long, ThreadCpu> before) {
+    private static Map<String, Long> threadCpuSince(Map<Long, ThreadCpu> before, java.util.function.ToLongFunction<ThreadCpu> measure) {
         Map<String, Long> byGroup = new TreeMap<>();
         threadCpu().forEach((id, now) -> {
             ThreadCpu then = before.get(id);
-            byGroup.merge(now.group(), now.nanos() - (then == null ? 0 : then.nanos()), Long::sum);
+            byGroup.merge(now.group(), measure.applyAsLong(now) - (then == null ? 0 : measure.applyAsLong(then)), Long::sum);
         });
         return byGroup;
     }
