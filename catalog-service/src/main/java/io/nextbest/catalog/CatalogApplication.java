@@ -1,5 +1,6 @@
 package io.nextbest.catalog;
 
+import io.nextbest.support.FormatLocale;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Import;
 public class CatalogApplication {
 
     public static void main(String[] args) {
+        FormatLocale.apply();
         SpringApplication app = new SpringApplication(CatalogApplication.class);
         app.setDefaultProperties(Map.of("spring.config.name", "catalog-service"));
         app.run(args);

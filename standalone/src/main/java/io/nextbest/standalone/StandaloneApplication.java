@@ -10,6 +10,7 @@ import io.nextbest.feedback.FeedbackServiceConfiguration;
 import io.nextbest.ingest.IngestServiceConfiguration;
 import io.nextbest.ingest.readmodel.IngestReadModels;
 import io.nextbest.standalone.infra.EmbeddedInfrastructureInitializer;
+import io.nextbest.support.FormatLocale;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -43,6 +44,7 @@ public class StandaloneApplication {
     }
 
     public static ConfigurableApplicationContext start(String... args) {
+        FormatLocale.apply();
         SpringApplication app = new SpringApplication(StandaloneApplication.class);
         app.addInitializers(new EmbeddedInfrastructureInitializer());
         return app.run(args);
