@@ -5,6 +5,7 @@ import io.nextbest.model.stats.ExperimentStats;
 import io.nextbest.model.stats.OfferStats;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
+import io.nextbest.support.FormatLocale;
 import io.nextbest.testsupport.SharedKafka;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw -o verify -pl feedback-service -Dtest=none -Dit.test=FeedbackThroughputBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.records=100000 -Dbenchmark.guarantee=at_least_once}
  * (optional: {@code -Dbenchmark.commit-ms}, {@code -Dbenchmark.poll-ms}, {@code -Dbenchmark.threads},
- * {@code -Dbenchmark.streams.<any Streams config>}). Results go to stdout and are
+ * {@code -Dbenchmark.streams.<any Streams config>}, {@code -Dbenchmark.host-locale=true} to skip
+ * {@link FormatLocale}, which the services' {@code main} applies). Results go to stdout and are
  * appended to {@code target/feedback-benchmark.txt}.
  *
  * <p>The input is produced before the app starts, so producer speed is not measured. The clock runs
@@ -54,6 +56,9 @@ class FeedbackThroughputBenchmark {
 
     @Test
     void measureThroughputAndStateSize() throws Exception {
+        if (!Boolean.getBoolean("benchmark.host-locale")) {
+            FormatLocale.apply();
+        }
         String bootstrap = SharedKafka.bootstrapServers();
         RealFeedbackApp.createTopics(bootstrap);
         StringBuilder report = new StringBuilder();
@@ -85,6 +90,7 @@ class FeedbackThroughputBenchmark {
         }
         long start = System.nanoTime();
         long cpuAtStart = appThreadsCpuNanos(appId);
+        long allocatedAtStart = appThreadsAllocatedBytes(appId);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             boolean complete = false;
@@ -101,15 +107,16 @@ class FeedbackThroughputBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (appThreadsCpuNanos(appId) - cpuAtStart) / 1e9;
+        long allocated = appThreadsAllocatedBytes(appId) - allocatedAtStart;
         streams.close(Duration.ofSeconds(60));
         long stateBytes = sizeOf(stateDir);
         int inputRecords = workload.records.size();
         return String.format("%s (commit %d ms, poll %d ms, %d stream threads%s): %d input records (%d distinct, rest duplicates) in %.1f s = %.0f records/s; "
-                        + "app threads used %.1f CPU s = %.0f records per CPU second; "
+                        + "app threads used %.1f CPU s = %.0f records per CPU second and allocated %.1f KB per record; "
                         + "state dir %.1f MB after close = %.0f MB per million input records",
                 guarantee, COMMIT_MS, POLL_MS, THREADS,
                 streamsOverrides().isEmpty() ? "" : ", " + streamsOverrides(), inputRecords, workload.distinct, seconds, inputRecords / seconds,
-                cpuSeconds, inputRecords / cpuSeconds, stateBytes / 1e6, stateBytes / 1e6 / inputRecords * 1_000_000);
+                cpuSeconds, inputRecords / cpuSeconds, allocated / 1e3 / inputRecords, stateBytes / 1e6, stateBytes / 1e6 / inputRecords * 1_000_000);
     }
 
     // -Dbenchmark.streams.<config>=<value> sets any Streams (or prefixed client) config for the
@@ -164,11 +171,20 @@ class FeedbackThroughputBenchmark {
     // shared, busy machine can be compared by work done and not only by wall-clock time. The
     // in-process broker's threads are not counted.
     private static long appThreadsCpuNanos(String appId) {
+        return sumOverAppThreads(appId, java.lang.management.ManagementFactory.getThreadMXBean()::getThreadCpuTime);
+    }
+
+    // Heap bytes the same threads allocated: unlike CPU time, hardly moved by the machine's load.
+    private static long appThreadsAllocatedBytes(String appId) {
+        return sumOverAppThreads(appId, ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())::getThreadAllocatedBytes);
+    }
+
+    private static long sumOverAppThreads(String appId, java.util.function.LongUnaryOperator perThread) {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null && info.getThreadName().contains(appId)) {
-                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+                sum += Math.max(0, perThread.applyAsLong(info.getThreadId()));
             }
         }
         return sum;
