@@ -19,6 +19,7 @@ import io.nextbest.decision.qualification.Qualified;
 import io.nextbest.decision.ranking.Ranked;
 import io.nextbest.decision.ranking.Ranking;
 import io.nextbest.decision.ranking.RankingResult;
+import io.nextbest.decision.scoring.EvidenceSource;
 import io.nextbest.decision.scoring.GuardedModel;
 import io.nextbest.decision.scoring.PropensityEstimator;
 import io.nextbest.decision.scoring.Scored;
@@ -71,17 +72,18 @@ public final class DecisionPipeline {
                 ? ALL_STAGES : Set.copyOf(flow.stages());
         VariantAssignment variant = ExperimentAssigner.assign(catalog.experiment(), context.customerId()).orElse(null);
         Trace trace = new Trace();
+        EvidenceSource evidence = new RequestEvidence(statistics.evidence());
 
         CandidateSet candidates = CandidateSelection.select(candidateIndexes.of(context.tenantId(), catalog.offers(),
                 catalog.categories(), catalog.channels(), catalog.creatives()), context);
         trace.dropped(candidates.drops());
-        List<Qualified> qualified = qualify(candidates.candidates(), stages, catalog, statistics, context, trace);
+        List<Qualified> qualified = qualify(candidates.candidates(), stages, catalog, statistics, evidence, context, trace);
         int afterQualification = qualified.size();
         List<Qualified> allowed = applyContactPolicies(qualified, stages, catalog, statistics, context, trace);
 
         List<String> notes = new ArrayList<>();
         ScoringConfig scoring = scoringConfig(flow, stages, variant, notes);
-        Scorer scorer = new Scorer(scoring, statistics.evidence(), model, random.get());
+        Scorer scorer = new Scorer(scoring, evidence, model, random.get());
         List<Scored> scored = allowed.stream().map(q -> scorer.score(q,
                 CreativeSelection.choose(q.candidate(), context.customerId(), context.recommendationId()), context)).toList();
 
@@ -114,12 +116,12 @@ public final class DecisionPipeline {
     }
 
     private static List<Qualified> qualify(List<Candidate> candidates, Set<String> stages, DecisionCatalog catalog,
-            CustomerStatistics statistics, DecisionContext context, Trace trace) {
+            CustomerStatistics statistics, EvidenceSource evidence, DecisionContext context, Trace trace) {
         if (!stages.contains(Drop.QUALIFICATION)) {
             return candidates.stream().map(Qualified::unpenalized).toList();
         }
         QualificationResult result = Qualification.evaluate(candidates, catalog.rules(), context, statistics.history(),
-                new RequestPropensity(context, statistics.evidence(), scoringSmoothing(catalog.flow())));
+                new RequestPropensity(context, evidence, scoringSmoothing(catalog.flow())));
         trace.dropped(result.drops());
         return result.qualified();
     }
