@@ -61,17 +61,25 @@ public final class DecisionPipeline {
         this.random = random;
     }
 
-    /**
-     * @param limit the request's limit, null for the flow's (or 5)
-     * @param model the flow's model behind its circuit breaker, null when it has none
-     */
+    /** {@link #decide(DecisionContext, DecisionCatalog, CustomerStatistics, Integer, GuardedModel, boolean)} with the trace. */
     public DecisionOutcome decide(DecisionContext context, DecisionCatalog catalog, CustomerStatistics statistics,
             Integer limit, GuardedModel model) {
+        return decide(context, catalog, statistics, limit, model, true);
+    }
+
+    /**
+     * @param limit     the request's limit, null for the flow's (or 5)
+     * @param model     the flow's model behind its circuit breaker, null when it has none
+     * @param withTrace false when nobody will read the outcome's per-candidate trace (it is then
+     *                  empty; everything else is the same)
+     */
+    public DecisionOutcome decide(DecisionContext context, DecisionCatalog catalog, CustomerStatistics statistics,
+            Integer limit, GuardedModel model, boolean withTrace) {
         DecisionFlow flow = catalog.flow();
         Set<String> stages = flow == null || flow.stages() == null || flow.stages().isEmpty()
                 ? ALL_STAGES : Set.copyOf(flow.stages());
         VariantAssignment variant = ExperimentAssigner.assign(catalog.experiment(), context.customerId()).orElse(null);
-        Trace trace = new Trace();
+        Trace trace = withTrace ? Trace.kept() : Trace.NONE;
         EvidenceSource evidence = new RequestEvidence(statistics.evidence());
 
         CandidateSet candidates = CandidateSelection.select(candidateIndexes.of(context.tenantId(), catalog.offers(),
@@ -98,17 +106,24 @@ public final class DecisionPipeline {
                 scoring.method().wireName(), trace.entries(), notes);
     }
 
+    /** {@link #decidePlacements(DecisionContext, DecisionCatalog, CustomerStatistics, List, boolean, GuardedModel, boolean)} with traces. */
+    public List<PlacementOutcome> decidePlacements(DecisionContext context, DecisionCatalog catalog,
+            CustomerStatistics statistics, List<PlacementRequest> placements, boolean deduplicate, GuardedModel model) {
+        return decidePlacements(context, catalog, statistics, placements, deduplicate, model, true);
+    }
+
     /**
      * Multi-placement: each placement is decided in request order; with {@code deduplicate}, offers
      * returned for an earlier placement are excluded from the later ones.
      */
     public List<PlacementOutcome> decidePlacements(DecisionContext context, DecisionCatalog catalog,
-            CustomerStatistics statistics, List<PlacementRequest> placements, boolean deduplicate, GuardedModel model) {
+            CustomerStatistics statistics, List<PlacementRequest> placements, boolean deduplicate, GuardedModel model,
+            boolean withTrace) {
         Set<String> returned = new LinkedHashSet<>();
         List<PlacementOutcome> outcomes = new ArrayList<>();
         for (PlacementRequest placement : placements) {
             DecisionContext forPlacement = context.withPlacement(placement.placementId(), deduplicate ? returned : Set.of());
-            DecisionOutcome outcome = decide(forPlacement, catalog, statistics, placement.limit(), model);
+            DecisionOutcome outcome = decide(forPlacement, catalog, statistics, placement.limit(), model, withTrace);
             outcome.decisions().forEach(d -> returned.add(d.offer().id()));
             outcomes.add(new PlacementOutcome(placement.placementId(), outcome));
         }

@@ -73,15 +73,6 @@ public final class Ranking {
         }
         scored.stream().filter(s -> !s.candidate().mandatory()).sorted(BY_SCORE).forEach(ordered::add);
 
-        List<Ranked> ranked = new ArrayList<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            if (i < limit) {
-                ranked.add(new Ranked(i + 1, ordered.get(i)));
-            } else {
-                drops.add(new Drop(ordered.get(i).offerId(), Drop.RANKING,
-                        "below limit: rank " + (i + 1) + " > limit " + limit));
-            }
-        }
-        return new RankingResult(ranked, drops);
+        return new RankingResult(drops, ordered, limit);
     }
 }

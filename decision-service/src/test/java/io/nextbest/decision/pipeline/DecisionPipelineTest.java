@@ -111,6 +111,20 @@ class DecisionPipelineTest {
     }
 
     @Test
+    void decidingWithoutATraceChangesNothingButTheTrace() {
+        DecisionCatalog catalog = coffeeCatalog(flow("priority_weighted", List.of(), null), null);
+
+        DecisionOutcome traced = pipeline.decide(emailRequest(), catalog, coldSeenToday(), 2, null, true);
+        DecisionOutcome untraced = pipeline.decide(emailRequest(), catalog, coldSeenToday(), 2, null, false);
+
+        assertThat(untraced.trace()).isEmpty();
+        assertThat(traced.trace()).hasSize(6);
+        assertThat(untraced.decisions()).isEqualTo(traced.decisions());
+        assertThat(untraced.funnel()).isEqualTo(traced.funnel());
+        assertThat(untraced.notes()).isEqualTo(traced.notes());
+    }
+
+    @Test
     void decisionsCarryCreativeContentPersonalizationAndExplanation() {
         DecisionOutcome outcome = pipeline.decide(emailRequest(), coffeeCatalog(flow("priority_weighted", List.of(), null), null),
                 coldSeenToday(), 1, null);
