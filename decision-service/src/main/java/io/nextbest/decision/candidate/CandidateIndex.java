@@ -17,14 +17,20 @@ import java.util.stream.Collectors;
  * every creative of the catalog on every request (a tenth of the decision thread at 200 offers
  * with three creatives each), so it is built once per catalog version: the lists a request brings
  * are {@code CatalogSnapshots}' own, the same instances until a record of the entity changes, and
- * an index is reused only while it was built from exactly those instances.
+ * an index is reused only while it was built from exactly those instances. It also remembers, per
+ * requested slot (channel type, channel id, placement), what candidate selection found for each
+ * offer before the request-dependent checks ({@link CandidateSelection}), for up to
+ * {@value #MAX_SLOTS} slots: the slots are request values, so their number is not bounded by the catalog.
  */
 public final class CandidateIndex {
+
+    static final int MAX_SLOTS = 64;
 
     final List<Offer> offers;
     final Map<String, Category> categoriesById;
     final Map<String, Channel> channelsById;
     final Map<String, List<Creative>> creativesByOffer;
+    private final ConcurrentHashMap<Slot, List<CandidateSelection.SlotEntry>> slots = new ConcurrentHashMap<>();
     private final List<Offer> sourceOffers;
     private final List<Category> sourceCategories;
     private final List<Channel> sourceChannels;
@@ -45,6 +51,19 @@ public final class CandidateIndex {
 
     public static CandidateIndex of(List<Offer> offers, List<Category> categories, List<Channel> channels, List<Creative> creatives) {
         return new CandidateIndex(offers, categories, channels, creatives);
+    }
+
+    /** What a request asks candidates to be shown on; null means any. */
+    record Slot(String channel, String channelId, String placement) {
+    }
+
+    /** {@code build}'s entries for {@code slot}, built once per slot while fewer than {@value #MAX_SLOTS} are kept. */
+    List<CandidateSelection.SlotEntry> slot(Slot slot, Function<Slot, List<CandidateSelection.SlotEntry>> build) {
+        List<CandidateSelection.SlotEntry> known = slots.get(slot);
+        if (known != null) {
+            return known;
+        }
+        return slots.size() < MAX_SLOTS ? slots.computeIfAbsent(slot, build) : build.apply(slot);
     }
 
     private boolean builtFrom(List<Offer> offers, List<Category> categories, List<Channel> channels, List<Creative> creatives) {

@@ -7,6 +7,7 @@ import io.nextbest.model.catalog.entity.Offer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The first funnel stage: which catalog offers may be shown at all for this request. An offer is
@@ -14,7 +15,9 @@ import java.util.Map;
  * (start inclusive, end exclusive), the request does not exclude it, and it has at least one
  * active, non-excluded creative on an active channel matching the request's channel type or id
  * and placement. A creative without a placement key is a wildcard that fits any placement (the
- * reference's {@code placementMatchMode: any}). Every offer that fails says why.
+ * reference's {@code placementMatchMode: any}). Every offer that fails says why. What does not
+ * depend on the request's instant or exclusions (status, creatives on the slot, the candidate
+ * itself) is worked out once per catalog version and slot and kept in the {@link CandidateIndex}.
  */
 public final class CandidateSelection {
 
@@ -28,29 +31,57 @@ public final class CandidateSelection {
     }
 
     public static CandidateSet select(CandidateIndex catalog, DecisionContext context) {
+        CandidateIndex.Slot slot = new CandidateIndex.Slot(context.channel(), context.channelId(), context.placement());
+        List<SlotEntry> entries = catalog.slot(slot, s -> slotEntries(catalog, s));
         List<Candidate> candidates = new ArrayList<>();
         List<Drop> drops = new ArrayList<>();
-        for (Offer offer : catalog.offers) {
-            String reason = offerReason(offer, context);
+        for (SlotEntry entry : entries) {
+            Offer offer = entry.offer();
+            String reason = entry.statusReason() != null ? entry.statusReason() : requestReason(offer, context);
             if (reason == null) {
-                List<Candidate.CreativeOption> options = creativeOptions(
-                        catalog.creativesByOffer.getOrDefault(offer.id(), List.of()), catalog.channelsById, context);
-                if (options.isEmpty()) {
-                    reason = "No active creative for " + requestedSlot(context);
-                } else {
-                    candidates.add(new Candidate(offer, catalog.categoriesById.get(offer.categoryId()), options));
+                Candidate candidate = context.excludeCreatives().isEmpty() ? entry.candidate()
+                        : candidate(offer, catalog, slot, context.excludeCreatives());
+                if (candidate != null) {
+                    candidates.add(candidate);
                     continue;
                 }
+                reason = entry.noCreativeReason();
             }
             drops.add(new Drop(offer.id(), Drop.CANDIDATES, reason));
         }
         return new CandidateSet(candidates, drops);
     }
 
-    private static String offerReason(Offer offer, DecisionContext context) {
-        if (!"active".equals(offer.status())) {
-            return "Offer status is " + offer.status() + ", not active";
+    /**
+     * One offer of the catalog as candidate selection sees it on one slot, before the checks that
+     * depend on the request's instant and exclusions.
+     *
+     * @param statusReason     the drop reason when the offer is not active, else null
+     * @param candidate        the offer with its creatives on the slot when no creative is excluded; null when it has none
+     * @param noCreativeReason the drop reason when it has no creative on the slot
+     */
+    record SlotEntry(Offer offer, String statusReason, Candidate candidate, String noCreativeReason) {
+    }
+
+    private static List<SlotEntry> slotEntries(CandidateIndex catalog, CandidateIndex.Slot slot) {
+        List<SlotEntry> entries = new ArrayList<>();
+        String noCreative = "No active creative for " + requestedSlot(slot);
+        for (Offer offer : catalog.offers) {
+            String status = "active".equals(offer.status()) ? null : "Offer status is " + offer.status() + ", not active";
+            entries.add(new SlotEntry(offer, status, status != null ? null : candidate(offer, catalog, slot, Set.of()), noCreative));
         }
+        return List.copyOf(entries);
+    }
+
+    /** The offer with its creatives on {@code slot} minus the excluded ones; null when none is left. */
+    private static Candidate candidate(Offer offer, CandidateIndex catalog, CandidateIndex.Slot slot, Set<String> excludeCreatives) {
+        List<Candidate.CreativeOption> options = creativeOptions(catalog.creativesByOffer.getOrDefault(offer.id(), List.of()),
+                catalog.channelsById, slot, excludeCreatives);
+        return options.isEmpty() ? null : new Candidate(offer, catalog.categoriesById.get(offer.categoryId()), options);
+    }
+
+    /** The checks after the offer's status, which depend on the request's instant and exclusions. */
+    private static String requestReason(Offer offer, DecisionContext context) {
         if (offer.startDate() != null && context.now().isBefore(offer.startDate())) {
             return "Offer starts at " + offer.startDate();
         }
@@ -64,13 +95,13 @@ public final class CandidateSelection {
     }
 
     private static List<Candidate.CreativeOption> creativeOptions(
-            List<Creative> creatives, Map<String, Channel> channelsById, DecisionContext context) {
+            List<Creative> creatives, Map<String, Channel> channelsById, CandidateIndex.Slot slot, Set<String> excludeCreatives) {
         List<Candidate.CreativeOption> options = new ArrayList<>();
         for (Creative creative : creatives) {
             Channel channel = channelsById.get(creative.channelId());
             if (isLive(creative.status()) && channel != null && isLive(channel.status())
-                    && !context.excludeCreatives().contains(creative.id())
-                    && channelMatches(channel, context) && placementMatches(creative, context)) {
+                    && !excludeCreatives.contains(creative.id())
+                    && channelMatches(channel, slot) && placementMatches(creative, slot)) {
                 options.add(new Candidate.CreativeOption(creative, channel));
             }
         }
@@ -82,20 +113,20 @@ public final class CandidateSelection {
         return status == null || "active".equals(status);
     }
 
-    private static boolean channelMatches(Channel channel, DecisionContext context) {
-        boolean typeMatches = context.channel() == null || context.channel().equalsIgnoreCase(channel.type());
-        boolean idMatches = context.channelId() == null || context.channelId().equals(channel.id());
+    private static boolean channelMatches(Channel channel, CandidateIndex.Slot slot) {
+        boolean typeMatches = slot.channel() == null || slot.channel().equalsIgnoreCase(channel.type());
+        boolean idMatches = slot.channelId() == null || slot.channelId().equals(channel.id());
         return typeMatches && idMatches;
     }
 
-    private static boolean placementMatches(Creative creative, DecisionContext context) {
-        return context.placement() == null || creative.placementKey() == null
-                || context.placement().equals(creative.placementKey());
+    private static boolean placementMatches(Creative creative, CandidateIndex.Slot slot) {
+        return slot.placement() == null || creative.placementKey() == null
+                || slot.placement().equals(creative.placementKey());
     }
 
-    private static String requestedSlot(DecisionContext context) {
-        String channel = context.channelId() != null ? "channelId=" + context.channelId()
-                : context.channel() != null ? "channel=" + context.channel() : "any channel";
-        return context.placement() == null ? channel : channel + ", placement=" + context.placement();
+    private static String requestedSlot(CandidateIndex.Slot slot) {
+        String channel = slot.channelId() != null ? "channelId=" + slot.channelId()
+                : slot.channel() != null ? "channel=" + slot.channel() : "any channel";
+        return slot.placement() == null ? channel : channel + ", placement=" + slot.placement();
     }
 }

@@ -8,8 +8,9 @@ import io.nextbest.model.catalog.entity.ContactPolicy;
 import io.nextbest.model.catalog.entity.VolumeCap;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The contact-policy stage: per-customer suppression over the contact history, then business-wide
@@ -22,28 +23,29 @@ import java.util.Set;
  */
 public final class ContactPolicies {
 
-    private static final Set<String> MANDATORY_STILL_OBEYS = Set.of("frequency_cap", "cross_channel_cap");
-
     private ContactPolicies() {
     }
 
     public static ContactPolicyResult evaluate(
             List<Qualified> qualified, List<ContactPolicy> policies, List<VolumeCap> caps, VolumeCounts counts,
             ContactHistory history, DecisionContext context) {
-        // Ordered and with their scopes resolved once per request, not once per candidate.
+        // Ordered, with their scopes and configs resolved once per request, not once per candidate.
         List<ScopedPolicy> ordered = policies.stream()
                 .filter(p -> p.status() == null || "active".equals(p.status()))
                 .sorted(Comparator.comparingInt(ContactPolicy::priority).reversed()
                         .thenComparing(ContactPolicy::id, Comparator.nullsLast(Comparator.naturalOrder())))
-                .map(p -> new ScopedPolicy(p, PolicyScope.of(p)))
+                .map(ScopedPolicy::of)
                 .toList();
         PolicyChecks checks = new PolicyChecks(context, history);
+        // A category or channel cap covers many candidates; its count is read once per request.
+        Map<VolumeCap, Long> volumes = new IdentityHashMap<>();
+        VolumeCounts countedOnce = cap -> volumes.computeIfAbsent(cap, counts::current);
         List<Qualified> allowed = new ArrayList<>();
         List<Drop> drops = new ArrayList<>();
         for (Qualified q : qualified) {
             String reason = policyBlock(q.candidate(), ordered, checks, context);
             if (reason == null) {
-                reason = VolumeCapCheck.block(q.candidate(), caps, counts);
+                reason = VolumeCapCheck.block(q.candidate(), caps, countedOnce);
             }
             if (reason == null) {
                 allowed.add(q);
@@ -54,28 +56,22 @@ public final class ContactPolicies {
         return new ContactPolicyResult(allowed, drops);
     }
 
-    private record ScopedPolicy(ContactPolicy policy, List<PolicyScope> scopes) {
-        boolean isOverride() {
-            return "allow_override".equals(policy.ruleType());
-        }
-    }
-
     private static String policyBlock(Candidate candidate, List<ScopedPolicy> policies, PolicyChecks checks,
             DecisionContext context) {
         boolean overridden = false;
         for (ScopedPolicy p : policies) {
-            if (p.isOverride() && p.scopes().stream().anyMatch(s -> s.applies(candidate, context))) {
+            if (p.override() && appliesToAny(p.scopes(), candidate, context)) {
                 overridden = true;
                 break;
             }
         }
         for (ScopedPolicy p : policies) {
-            if (p.isOverride() || isBypassed(p.policy(), candidate, overridden)) {
+            if (p.override() || isBypassed(p, candidate, overridden)) {
                 continue;
             }
             for (PolicyScope scope : p.scopes()) {
                 if (scope.applies(candidate, context)) {
-                    String reason = checks.block(p.policy(), scope, candidate);
+                    String reason = checks.block(p, scope, candidate);
                     if (reason != null) {
                         return reason;
                     }
@@ -85,14 +81,22 @@ public final class ContactPolicies {
         return null;
     }
 
-    private static boolean isBypassed(ContactPolicy policy, Candidate candidate, boolean overridden) {
-        boolean bypassable = policy.config() == null || !Boolean.FALSE.equals(policy.config().get("bypassable"));
-        if (!bypassable) {
+    private static boolean appliesToAny(List<PolicyScope> scopes, Candidate candidate, DecisionContext context) {
+        for (PolicyScope scope : scopes) {
+            if (scope.applies(candidate, context)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBypassed(ScopedPolicy policy, Candidate candidate, boolean overridden) {
+        if (!policy.bypassable()) {
             return false;
         }
         if (overridden) {
             return true;
         }
-        return candidate.mandatory() && !MANDATORY_STILL_OBEYS.contains(policy.ruleType());
+        return candidate.mandatory() && !policy.obeyedByMandatory();
     }
 }

@@ -4,6 +4,7 @@ import io.nextbest.decision.candidate.Candidate;
 import io.nextbest.decision.candidate.DecisionContext;
 import io.nextbest.model.catalog.entity.ContactPolicy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -44,18 +45,40 @@ final class PolicyChecks {
         this.history = history;
     }
 
-    /** Impressions of {@code counted} in the window ending at the request instant. */
-    private record CapCount(PolicyScope.Counted counted, Duration window) {
+    /** Impressions whose {@code field} is {@code id} in the window ending at the request instant. */
+    private record CapCount(PolicyScope.Counted.Field field, String id, Duration window) {
+    }
+
+    /**
+     * One window of a cap: at most {@code cap} impressions within {@code length}.
+     *
+     * @param period the reason's name for it ({@code day}, {@code week}, {@code month}, {@code 10days})
+     */
+    record CapWindow(long cap, Duration length, String period) {
+    }
+
+    /** A cap config's windows, in the order they are checked; the first one reached is the reason. */
+    static List<CapWindow> capWindows(Map<String, Object> config) {
+        List<CapWindow> windows = new ArrayList<>();
+        for (String window : WINDOWS) {
+            long cap = number(config.get(window), -1);
+            if (cap >= 0) {
+                Duration length = windowLength(window, config);
+                windows.add(new CapWindow(cap, length, periodName(window, length)));
+            }
+        }
+        return List.copyOf(windows);
     }
 
     /** @return null when the policy does not block, otherwise the trace reason */
-    String block(ContactPolicy policy, PolicyScope scope, Candidate candidate) {
-        Map<String, Object> config = policy.config() == null ? Map.of() : policy.config();
+    String block(ScopedPolicy scoped, PolicyScope scope, Candidate candidate) {
+        ContactPolicy policy = scoped.policy();
+        Map<String, Object> config = scoped.config();
         switch (policy.ruleType()) {
             case "frequency_cap":
-                return capReason("frequency_cap", config, scope, candidate, false);
+                return capReason("frequency_cap", scoped.capWindows(), scope, candidate, false);
             case "cross_channel_cap":
-                return capReason("cross_channel_cap", config, scope, candidate, true);
+                return capReason("cross_channel_cap", scoped.capWindows(), scope, candidate, true);
             case "cooldown":
                 return cooldown(config, scope, candidate);
             case "outcome_based":
@@ -71,24 +94,24 @@ final class PolicyChecks {
         }
     }
 
-    private String capReason(String type, Map<String, Object> config, PolicyScope scope, Candidate candidate,
+    private String capReason(String type, List<CapWindow> windows, PolicyScope scope, Candidate candidate,
             boolean acrossChannels) {
-        // Across channels the candidate's own offer is counted, whatever the scope.
-        PolicyScope.Counted counted = acrossChannels
-                ? new PolicyScope.Counted(PolicyScope.Counted.Field.OFFER, candidate.offerId()) : scope.counted(candidate);
-        for (String window : WINDOWS) {
-            long cap = number(config.get(window), -1);
-            if (cap < 0) {
-                continue;
-            }
-            Duration length = windowLength(window, config);
-            long seen = capCounts.computeIfAbsent(new CapCount(counted, length),
-                    key -> history.count(key.counted().predicate().and(ContactEvent::impression), context.now(), key.window()));
-            if (seen >= cap) {
-                return type + " exceeded: " + cap + "/" + periodName(window, length) + " at scope=" + scope.label(candidate);
+        for (CapWindow window : windows) {
+            // Across channels the candidate's own offer is counted, whatever the scope.
+            long seen = acrossChannels ? impressions(PolicyScope.Counted.Field.OFFER, candidate.offerId(), window.length())
+                    : scope.sumOverCounted(candidate, (field, id) -> impressions(field, id, window.length()));
+            if (seen >= window.cap()) {
+                return type + " exceeded: " + window.cap() + "/" + window.period() + " at scope=" + scope.label(candidate);
             }
         }
         return null;
+    }
+
+    /** Impressions of {@code field} = {@code id} in {@code window}, counted once per request. */
+    private long impressions(PolicyScope.Counted.Field field, String id, Duration window) {
+        return capCounts.computeIfAbsent(new CapCount(field, id, window),
+                key -> history.count(e -> e.impression() && PolicyScope.Counted.matches(key.field(), key.id(), e),
+                        context.now(), key.window()));
     }
 
     /** The cap keys in the order they are checked; the first one reached is the reason. */

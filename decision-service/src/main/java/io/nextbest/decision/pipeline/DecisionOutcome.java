@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * What one run of the pipeline produced: the ranked decisions, the funnel counts, whether any
  * score fell back because a model was unavailable, the experiment variant (null when the flow has
- * no active experiment), every catalog offer's score or drop stage and reason, and the
- * personalization notes (omitted fields, empty tokens).
+ * no active experiment), every catalog offer's score or drop stage and reason (empty when decided
+ * without a trace), and the personalization notes (omitted fields, empty tokens).
  */
 public record DecisionOutcome(
         List<Decision> decisions,

@@ -19,6 +19,7 @@ import io.nextbest.decision.qualification.Qualified;
 import io.nextbest.decision.ranking.Ranked;
 import io.nextbest.decision.ranking.Ranking;
 import io.nextbest.decision.ranking.RankingResult;
+import io.nextbest.decision.scoring.EvidenceSource;
 import io.nextbest.decision.scoring.GuardedModel;
 import io.nextbest.decision.scoring.PropensityEstimator;
 import io.nextbest.decision.scoring.Scored;
@@ -42,9 +43,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * The flow's {@code stages} switches qualification, {@code contact_policy} and {@code scoring} on
  * (an empty list means all); candidates, creative selection, ranking and personalization always
  * run. The scoring method is the holdout's {@code priority_weighted}, else the experiment
- * variant's, else the flow's. Creatives are picked before scoring because
- * {@code priority_weighted} needs the chosen creative's weight; the pick is deterministic, so the
- * order does not change which creative a decision gets. No I/O: everything read is in the input.
+ * variant's, else the flow's. A candidate whose creatives would score differently (weights, or
+ * wildcard placement under PRIE) has its creative picked before scoring; otherwise the pick is made
+ * only for the returned decisions. The pick is deterministic, so when it is made does not change
+ * which creative a decision gets. No I/O: everything read is in the input.
  */
 public final class DecisionPipeline {
 
@@ -60,30 +62,38 @@ public final class DecisionPipeline {
         this.random = random;
     }
 
-    /**
-     * @param limit the request's limit, null for the flow's (or 5)
-     * @param model the flow's model behind its circuit breaker, null when it has none
-     */
+    /** {@link #decide(DecisionContext, DecisionCatalog, CustomerStatistics, Integer, GuardedModel, boolean)} with the trace. */
     public DecisionOutcome decide(DecisionContext context, DecisionCatalog catalog, CustomerStatistics statistics,
             Integer limit, GuardedModel model) {
+        return decide(context, catalog, statistics, limit, model, true);
+    }
+
+    /**
+     * @param limit     the request's limit, null for the flow's (or 5)
+     * @param model     the flow's model behind its circuit breaker, null when it has none
+     * @param withTrace false when nobody will read the outcome's per-candidate trace (it is then
+     *                  empty; everything else is the same)
+     */
+    public DecisionOutcome decide(DecisionContext context, DecisionCatalog catalog, CustomerStatistics statistics,
+            Integer limit, GuardedModel model, boolean withTrace) {
         DecisionFlow flow = catalog.flow();
         Set<String> stages = flow == null || flow.stages() == null || flow.stages().isEmpty()
                 ? ALL_STAGES : Set.copyOf(flow.stages());
         VariantAssignment variant = ExperimentAssigner.assign(catalog.experiment(), context.customerId()).orElse(null);
-        Trace trace = new Trace();
+        Trace trace = withTrace ? Trace.kept() : Trace.NONE;
+        EvidenceSource evidence = new RequestEvidence(statistics.evidence());
 
         CandidateSet candidates = CandidateSelection.select(candidateIndexes.of(context.tenantId(), catalog.offers(),
                 catalog.categories(), catalog.channels(), catalog.creatives()), context);
         trace.dropped(candidates.drops());
-        List<Qualified> qualified = qualify(candidates.candidates(), stages, catalog, statistics, context, trace);
+        List<Qualified> qualified = qualify(candidates.candidates(), stages, catalog, statistics, evidence, context, trace);
         int afterQualification = qualified.size();
         List<Qualified> allowed = applyContactPolicies(qualified, stages, catalog, statistics, context, trace);
 
         List<String> notes = new ArrayList<>();
         ScoringConfig scoring = scoringConfig(flow, stages, variant, notes);
-        Scorer scorer = new Scorer(scoring, statistics.evidence(), model, random.get());
-        List<Scored> scored = allowed.stream().map(q -> scorer.score(q,
-                CreativeSelection.choose(q.candidate(), context.customerId(), context.recommendationId()), context)).toList();
+        Scorer scorer = new Scorer(scoring, evidence, model, random.get());
+        List<Scored> scored = allowed.stream().map(q -> scorer.score(q, scoringOption(q.candidate(), context), context)).toList();
 
         Set<String> mandatoryIds = catalog.offers().stream().filter(Offer::mandatory).map(Offer::id).collect(Collectors.toSet());
         RankingResult ranking = Ranking.rank(scored, Ranking.limit(limit, flow == null ? 0 : flow.limit()),
@@ -96,17 +106,24 @@ public final class DecisionPipeline {
                 scoring.method().wireName(), trace.entries(), notes);
     }
 
+    /** {@link #decidePlacements(DecisionContext, DecisionCatalog, CustomerStatistics, List, boolean, GuardedModel, boolean)} with traces. */
+    public List<PlacementOutcome> decidePlacements(DecisionContext context, DecisionCatalog catalog,
+            CustomerStatistics statistics, List<PlacementRequest> placements, boolean deduplicate, GuardedModel model) {
+        return decidePlacements(context, catalog, statistics, placements, deduplicate, model, true);
+    }
+
     /**
      * Multi-placement: each placement is decided in request order; with {@code deduplicate}, offers
      * returned for an earlier placement are excluded from the later ones.
      */
     public List<PlacementOutcome> decidePlacements(DecisionContext context, DecisionCatalog catalog,
-            CustomerStatistics statistics, List<PlacementRequest> placements, boolean deduplicate, GuardedModel model) {
+            CustomerStatistics statistics, List<PlacementRequest> placements, boolean deduplicate, GuardedModel model,
+            boolean withTrace) {
         Set<String> returned = new LinkedHashSet<>();
         List<PlacementOutcome> outcomes = new ArrayList<>();
         for (PlacementRequest placement : placements) {
             DecisionContext forPlacement = context.withPlacement(placement.placementId(), deduplicate ? returned : Set.of());
-            DecisionOutcome outcome = decide(forPlacement, catalog, statistics, placement.limit(), model);
+            DecisionOutcome outcome = decide(forPlacement, catalog, statistics, placement.limit(), model, withTrace);
             outcome.decisions().forEach(d -> returned.add(d.offer().id()));
             outcomes.add(new PlacementOutcome(placement.placementId(), outcome));
         }
@@ -114,12 +131,12 @@ public final class DecisionPipeline {
     }
 
     private static List<Qualified> qualify(List<Candidate> candidates, Set<String> stages, DecisionCatalog catalog,
-            CustomerStatistics statistics, DecisionContext context, Trace trace) {
+            CustomerStatistics statistics, EvidenceSource evidence, DecisionContext context, Trace trace) {
         if (!stages.contains(Drop.QUALIFICATION)) {
             return candidates.stream().map(Qualified::unpenalized).toList();
         }
         QualificationResult result = Qualification.evaluate(candidates, catalog.rules(), context, statistics.history(),
-                new RequestPropensity(context, statistics.evidence(), scoringSmoothing(catalog.flow())));
+                new RequestPropensity(context, evidence, scoringSmoothing(catalog.flow())));
         trace.dropped(result.drops());
         return result.qualified();
     }
@@ -165,12 +182,25 @@ public final class DecisionPipeline {
         return weight == null ? PropensityEstimator.DEFAULT_SMOOTHING_WEIGHT : weight;
     }
 
+    /**
+     * The creative a candidate is scored with. When all its options score alike the pick cannot
+     * change the score, so it is left to {@link #decision}, for the few candidates returned:
+     * hashing every candidate's pick was a sixth of the pipeline at 200 offers. Nothing before
+     * ranking depends on the pick (contact policies look at all of a candidate's creatives).
+     */
+    private static Candidate.CreativeOption scoringOption(Candidate candidate, DecisionContext context) {
+        return Scorer.scoresAlike(candidate.options()) ? candidate.options().get(0)
+                : CreativeSelection.choose(candidate, context.customerId(), context.recommendationId());
+    }
+
     private Decision decision(Ranked ranked, DecisionContext context, List<String> notes) {
         Scored s = ranked.scored();
         Candidate candidate = s.candidate();
-        Personalization p = personalizer.personalize(candidate.offer(), candidate.category(), s.creative().creative(), context);
+        // The same pick scoring used when it mattered (the choice is deterministic), made here when it did not.
+        Candidate.CreativeOption creative = CreativeSelection.choose(candidate, context.customerId(), context.recommendationId());
+        Personalization p = personalizer.personalize(candidate.offer(), candidate.category(), creative.creative(), context);
         p.notes().forEach(n -> notes.add(candidate.offerId() + ": " + n));
-        return new Decision(ranked.rank(), candidate.offer(), candidate.category(), s.creative().channel(),
-                s.creative().creative(), s.score(), p.content(), p.fields(), s.explanation());
+        return new Decision(ranked.rank(), candidate.offer(), candidate.category(), creative.channel(),
+                creative.creative(), s.score(), p.content(), p.fields(), s.explanation());
     }
 }

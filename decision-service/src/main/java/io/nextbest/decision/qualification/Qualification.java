@@ -43,7 +43,7 @@ public final class Qualification {
         List<Qualified> qualified = new ArrayList<>();
         List<Drop> drops = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            String eligibilityFailure = eligibilityFailure(candidate, context);
+            String eligibilityFailure = eligibilityFailure(candidate, checks);
             if (eligibilityFailure != null) {
                 drops.add(new Drop(candidate.offerId(), Drop.QUALIFICATION, eligibilityFailure));
             } else if (candidate.mandatory()) {
@@ -78,13 +78,13 @@ public final class Qualification {
         qualified.add(new Qualified(candidate, Math.max(MIN_FIT, fit), penalties));
     }
 
-    private static String eligibilityFailure(Candidate candidate, DecisionContext context) {
+    private static String eligibilityFailure(Candidate candidate, RuleChecks checks) {
         List<Condition> conditions = candidate.offer().eligibility();
         if (conditions == null) {
             return null;
         }
         for (Condition condition : conditions) {
-            String failure = AttributeCondition.failure(condition, context.attributes(), context.customer());
+            String failure = checks.conditionFailure(condition);
             if (failure != null) {
                 return "Offer eligibility: " + failure;
             }

@@ -8,6 +8,8 @@ import io.nextbest.model.catalog.entity.Condition;
 import io.nextbest.model.catalog.entity.QualificationRule;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,18 +27,44 @@ import java.util.function.ToDoubleFunction;
  *       (an impression, or the named outcome such as {@code conversion}) within the last {@code withinDays}.</li>
  * </ul>
  * An unknown rule type fails, so a rule the engine does not understand never lets an offer through.
+ * One instance serves one request: {@code segment_required} and {@code attribute_condition} look
+ * at the customer only, not the candidate, so each such rule is evaluated once per request and its
+ * verdict reused for every candidate it applies to (a global rule applies to the whole catalog).
  */
-record RuleChecks(DecisionContext context, ContactHistory history, ToDoubleFunction<Candidate> propensity) {
+final class RuleChecks {
+
+    /** A remembered verdict of "holds", since the map cannot tell a null value from a missing one. */
+    private static final String HOLDS = new String("holds");
+
+    private final DecisionContext context;
+    private final ContactHistory history;
+    private final ToDoubleFunction<Candidate> propensity;
+    private final Map<QualificationRule, String> customerVerdicts = new IdentityHashMap<>();
+    private final Map<Condition, String> conditionVerdicts = new HashMap<>();
+
+    RuleChecks(DecisionContext context, ContactHistory history, ToDoubleFunction<Candidate> propensity) {
+        this.context = context;
+        this.history = history;
+        this.propensity = propensity;
+    }
+
+    DecisionContext context() {
+        return context;
+    }
 
     String failure(QualificationRule rule, Candidate candidate) {
+        String verdict = customerVerdicts.get(rule);
+        if (verdict != null) {
+            return verdict == HOLDS ? null : verdict;
+        }
         Map<String, Object> config = rule.config() == null ? Map.of() : rule.config();
         String type = rule.ruleType() == null ? "" : rule.ruleType().toLowerCase(Locale.ROOT);
+        if (type.equals("segment_required") || type.equals("attribute_condition")) {
+            String failure = customerFailure(type, config);
+            customerVerdicts.put(rule, failure == null ? HOLDS : failure);
+            return failure;
+        }
         switch (type) {
-            case "segment_required":
-                return segmentFailure(config);
-            case "attribute_condition":
-                return AttributeCondition.failure(new Condition(text(config, "attribute", "field"),
-                        text(config, "operator", "op"), config.get("value")), context.attributes(), context.customer());
             case "propensity_threshold":
                 return propensityFailure(config, candidate);
             case "recency_check":
@@ -44,6 +72,29 @@ record RuleChecks(DecisionContext context, ContactHistory history, ToDoubleFunct
             default:
                 return "Unknown rule type: " + rule.ruleType();
         }
+    }
+
+    /**
+     * {@link AttributeCondition#failure} of an offer's eligibility condition for this customer,
+     * once per distinct condition and request: offers of a catalog repeat the same few conditions.
+     */
+    String conditionFailure(Condition condition) {
+        String verdict = conditionVerdicts.get(condition);
+        if (verdict == null) {
+            String failure = AttributeCondition.failure(condition, context.attributes(), context.customer());
+            verdict = failure == null ? HOLDS : failure;
+            conditionVerdicts.put(condition, verdict);
+        }
+        return verdict == HOLDS ? null : verdict;
+    }
+
+    /** The rule types whose verdict depends on the customer only. */
+    private String customerFailure(String type, Map<String, Object> config) {
+        if (type.equals("segment_required")) {
+            return segmentFailure(config);
+        }
+        return AttributeCondition.failure(new Condition(text(config, "attribute", "field"),
+                text(config, "operator", "op"), config.get("value")), context.attributes(), context.customer());
     }
 
     private String segmentFailure(Map<String, Object> config) {

@@ -62,26 +62,52 @@ public final class Ranking {
         List<Drop> drops = new ArrayList<>();
         List<Scored> mandatory = scored.stream().filter(s -> s.candidate().mandatory()).sorted(BY_PRIORITY_THEN_ID).toList();
         int mandatoryRoom = Math.max(0, MANDATORY_DAILY_CAP - mandatoryShownToday);
-        List<Scored> ordered = new ArrayList<>();
+        List<Scored> kept = new ArrayList<>();
         for (int i = 0; i < mandatory.size(); i++) {
             if (i < mandatoryRoom) {
-                ordered.add(mandatory.get(i));
+                kept.add(mandatory.get(i));
             } else {
                 drops.add(new Drop(mandatory.get(i).offerId(), Drop.RANKING,
                         "mandatory daily cap reached: " + MANDATORY_DAILY_CAP + "/day"));
             }
         }
-        scored.stream().filter(s -> !s.candidate().mandatory()).sorted(BY_SCORE).forEach(ordered::add);
+        List<Scored> regular = scored.stream().filter(s -> !s.candidate().mandatory()).toList();
 
+        List<Scored> top = new ArrayList<>(kept.subList(0, Math.min(limit, kept.size())));
+        top.addAll(best(regular, limit - top.size(), BY_SCORE));
         List<Ranked> ranked = new ArrayList<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            if (i < limit) {
-                ranked.add(new Ranked(i + 1, ordered.get(i)));
-            } else {
-                drops.add(new Drop(ordered.get(i).offerId(), Drop.RANKING,
-                        "below limit: rank " + (i + 1) + " > limit " + limit));
+        for (int i = 0; i < top.size(); i++) {
+            ranked.add(new Ranked(i + 1, top.get(i)));
+        }
+        return new RankingResult(ranked, drops, () -> {
+            List<Scored> ordered = new ArrayList<>(kept);
+            regular.stream().sorted(BY_SCORE).forEach(ordered::add);
+            return ordered;
+        }, limit);
+    }
+
+    /**
+     * The first {@code k} of {@code items} sorted by {@code order}, without sorting the rest: the
+     * same elements in the same order as a stable sort's first {@code k}, equal ones in input order.
+     */
+    static List<Scored> best(List<Scored> items, int k, Comparator<Scored> order) {
+        List<Scored> best = new ArrayList<>(Math.max(0, k) + 1);
+        if (k <= 0) {
+            return best;
+        }
+        for (Scored s : items) {
+            if (best.size() == k && order.compare(s, best.get(k - 1)) >= 0) {
+                continue;
+            }
+            int at = best.size();
+            while (at > 0 && order.compare(s, best.get(at - 1)) < 0) {
+                at--;
+            }
+            best.add(at, s);
+            if (best.size() > k) {
+                best.remove(k);
             }
         }
-        return new RankingResult(ranked, drops);
+        return best;
     }
 }

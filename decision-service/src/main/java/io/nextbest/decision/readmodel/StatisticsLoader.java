@@ -20,6 +20,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -51,10 +52,38 @@ public final class StatisticsLoader {
         this.snapshots = snapshots;
     }
 
+    /**
+     * Each tenant's offer → category map for the offers list it was built from: the list is
+     * {@code CatalogSnapshots}' own, the same instance until an offer changes, so the map is rebuilt
+     * only then instead of for every recommend with a contact history. One per tenant on the heap.
+     */
+    private record CategoryIndex(List<Offer> offers, Map<String, String> categoryOf) {
+    }
+
+    private static final ConcurrentHashMap<TenantId, CategoryIndex> CATEGORIES = new ConcurrentHashMap<>();
+
     /** Everything learned about a customer with the stored {@code contacts} and about the tenant's offers, as of {@code now}. */
     public CustomerStatistics statistics(TenantId tenant, io.nextbest.model.stats.ContactHistory contacts, List<Offer> offers,
                                          Instant now) {
-        return new CustomerStatistics(history(contacts, offers), evidence(tenant), volumeCounts(tenant, now));
+        return new CustomerStatistics(history(contacts, () -> categoryOf(tenant, offers)), evidence(tenant),
+                volumeCounts(tenant, now));
+    }
+
+    private static Map<String, String> categoryOf(TenantId tenant, List<Offer> offers) {
+        CategoryIndex known = CATEGORIES.get(tenant);
+        if (known != null && known.offers() == offers) {
+            return known.categoryOf();
+        }
+        CategoryIndex built = new CategoryIndex(offers, categoryOf(offers));
+        CATEGORIES.put(tenant, built);
+        return built.categoryOf();
+    }
+
+    private static Map<String, String> categoryOf(List<Offer> offers) {
+        Map<String, String> categoryOf = new HashMap<>();
+        offers.forEach(o -> categoryOf.put(o.id(), o.categoryId()));
+        // Never modified after this; the record's final field publishes it safely.
+        return categoryOf;
     }
 
     /**
@@ -151,11 +180,14 @@ public final class StatisticsLoader {
 
     /** The core's view of a stored contact history; {@code null} is a customer without contacts. */
     public static ContactHistory history(io.nextbest.model.stats.ContactHistory stored, List<Offer> offers) {
+        return history(stored, () -> categoryOf(offers));
+    }
+
+    private static ContactHistory history(io.nextbest.model.stats.ContactHistory stored, Supplier<Map<String, String>> categories) {
         if (stored == null || stored.contacts().isEmpty()) {
             return ContactHistory.EMPTY;
         }
-        Map<String, String> categoryOf = new HashMap<>();
-        offers.forEach(o -> categoryOf.put(o.id(), o.categoryId()));
+        Map<String, String> categoryOf = categories.get();
         return new ContactHistory(stored.contacts().stream()
                 .filter(c -> c.timestamp() != null)
                 .map(c -> event(c, categoryOf))

@@ -92,9 +92,11 @@ class Recommender {
         DecisionContext context = RecommendMapping.context(request, tenant.value(), customerId, recommendationId, prepared.profile(), now);
         boolean debug = Boolean.TRUE.equals(request.debug());
         boolean traced = sampling.traced(recommendationId);
+        // The per-candidate trace is read only by the sampled decision-traces record and debug's meta.trace.
+        boolean withTrace = traced || debug;
         // Flows with a model key are scored without the model until the model registry is served here.
         if (request.placements() == null || request.placements().isEmpty()) {
-            DecisionOutcome outcome = pipeline.decide(context, catalog, statistics, request.limit(), null);
+            DecisionOutcome outcome = pipeline.decide(context, catalog, statistics, request.limit(), null, withTrace);
             return new Recommendation(RecommendMapping.response(recommendationId, customerId, outcome, debug),
                     List.of(outcome.toRecord(recommendationId, tenant, customerId, request.sessionId(), flow.key(),
                             request.channel(), request.placement(), now)),
@@ -106,7 +108,7 @@ class Recommender {
         List<PlacementRequest> placements = request.placements().stream()
                 .map(p -> new PlacementRequest(p.placementId(), p.limit())).toList();
         List<PlacementOutcome> outcomes = pipeline.decidePlacements(context, catalog, statistics, placements,
-                Boolean.TRUE.equals(request.deduplicate()), null);
+                Boolean.TRUE.equals(request.deduplicate()), null, withTrace);
         List<DecisionRecord> records = new ArrayList<>();
         List<Outcome> impressions = new ArrayList<>();
         List<DecisionTrace> traces = new ArrayList<>();

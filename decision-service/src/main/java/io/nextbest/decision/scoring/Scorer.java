@@ -3,8 +3,10 @@ package io.nextbest.decision.scoring;
 import io.nextbest.decision.candidate.Candidate;
 import io.nextbest.decision.candidate.DecisionContext;
 import io.nextbest.decision.qualification.Qualified;
+import io.nextbest.model.catalog.entity.Creative;
 import io.nextbest.model.catalog.entity.DecisionFlow;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -37,6 +39,22 @@ public final class Scorer {
         this.evidence = evidence;
         this.model = model;
         this.random = random;
+    }
+
+    /**
+     * Whether every option would get the same score and explanation: all a score reads from its
+     * creative is the weight ({@code priority_weighted}, the model fallback, the explanation) and
+     * whether it is a placement wildcard (PRIE's relevance). Keep in step with what {@link #score} reads.
+     */
+    public static boolean scoresAlike(List<Candidate.CreativeOption> options) {
+        Creative first = options.get(0).creative();
+        for (int i = 1; i < options.size(); i++) {
+            Creative other = options.get(i).creative();
+            if (other.weight() != first.weight() || (other.placementKey() == null) != (first.placementKey() == null)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Scored score(Qualified qualified, Candidate.CreativeOption option, DecisionContext context) {

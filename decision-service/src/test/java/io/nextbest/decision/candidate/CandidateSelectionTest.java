@@ -113,4 +113,50 @@ class CandidateSelectionTest {
         assertThat(set.candidates()).isEmpty();
         assertThat(set.drops()).extracting(Drop::reason).containsExactly("No active creative for any channel");
     }
+
+    /**
+     * One index serving requests on several slots, instants and exclusions, in turn and twice over,
+     * answers each exactly as an index built for that request alone.
+     */
+    @Test
+    void anIndexRememberingItsSlotsSelectsWhatAFreshIndexSelects() {
+        List<Offer> offers = List.of(offer("o1").build(), offer("o2").status("paused").build(),
+                offer("o3").between(NOW.plus(Duration.ofDays(1)), null).build(), offer("o4").between(null, NOW).build(),
+                offer("o5").build(), offer("o6").build());
+        List<Creative> creatives = List.of(creative("cr1", "o1", "ch-email", "hero_banner", 100),
+                creative("cr1w", "o1", "ch-web", "sidebar", 100), creative("cr2", "o2", "ch-email", null, 100),
+                creative("cr3", "o3", "ch-email", null, 100), creative("cr4", "o4", "ch-email", null, 100),
+                creative("cr5", "o5", "ch-web", "sidebar", 100), creative("cr6", "o6", "ch-email", null, 100));
+        var categories = List.of(retention());
+        var channels = List.of(emailChannel(), webChannel());
+        List<DecisionContext> requests = List.of(context().build(), context().channel("email").build(),
+                context().channel("EMAIL").placement("hero_banner").build(), context().channel("web").placement("sidebar").build(),
+                context().channelId("ch-web").build(), context().channel("sms").build(), context().placement("other").build(),
+                context().excludeCreatives("cr1").build(), context().channel("email").excludeCreatives("cr6", "cr1").build(),
+                context().excludeOffers("o5", "o1").build(), context().now(NOW.plus(Duration.ofDays(2))).build(),
+                context().now(NOW.minus(Duration.ofDays(2))).build());
+        CandidateIndex shared = CandidateIndex.of(offers, categories, channels, creatives);
+
+        for (int round = 0; round < 2; round++) {
+            for (DecisionContext request : requests) {
+                CandidateSet fresh = CandidateSelection.select(CandidateIndex.of(offers, categories, channels, creatives), request);
+
+                assertThat(CandidateSelection.select(shared, request)).as(request.toString()).isEqualTo(fresh);
+            }
+        }
+    }
+
+    @Test
+    void slotsBeyondTheRememberedNumberAreSelectedWithoutBeingKept() {
+        List<Offer> offers = List.of(offer("o1").build());
+        List<Creative> creatives = List.of(creative("cr1", "o1", "ch-email", "p7", 100), creative("cr2", "o1", "ch-web", null, 100));
+        CandidateIndex shared = CandidateIndex.of(offers, List.of(retention()), List.of(emailChannel(), webChannel()), creatives);
+
+        for (int i = 0; i < CandidateIndex.MAX_SLOTS * 2; i++) {
+            DecisionContext request = context().channel(i % 2 == 0 ? "email" : null).placement("p" + i).build();
+
+            assertThat(CandidateSelection.select(shared, request)).as(request.toString())
+                    .isEqualTo(select(offers, creatives, request));
+        }
+    }
 }

@@ -3,13 +3,18 @@ package io.nextbest.decision.contact;
 import static io.nextbest.decision.Fixtures.NOW;
 import static io.nextbest.decision.Fixtures.candidate;
 import static io.nextbest.decision.Fixtures.context;
+import static io.nextbest.decision.Fixtures.creative;
+import static io.nextbest.decision.Fixtures.emailChannel;
+import static io.nextbest.decision.Fixtures.webChannel;
 import static io.nextbest.decision.Fixtures.offer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.nextbest.decision.candidate.Candidate;
 import io.nextbest.decision.candidate.DecisionContext;
 import io.nextbest.decision.candidate.Drop;
 import io.nextbest.decision.qualification.Qualified;
+import io.nextbest.model.catalog.entity.Channel;
 import io.nextbest.model.catalog.entity.ContactPolicy;
 import io.nextbest.model.catalog.entity.Offer;
 import io.nextbest.model.catalog.entity.VolumeCap;
@@ -138,6 +143,39 @@ class ContactPoliciesTest {
                 .containsExactly("o1");
         assertThat(run(List.of(offer("o1").build()), List.of(creativeCap), new ContactHistory(thatCreative)).drops())
                 .extracting(Drop::offerId).containsExactly("o1");
+    }
+
+    /**
+     * A candidate on two email channels (two creatives on the first) and one web channel: a cap on
+     * channel type email counts the contacts of both email channels, each once, and none on web;
+     * a cap on the candidate's own creatives counts each of its creatives' contacts once.
+     */
+    @Test
+    void aCapOverSeveralChannelsOrCreativesCountsEachContactOnce() {
+        Channel email2 = new Channel("ch-email-2", "Email 2", "email", "active", "explicit", List.of());
+        Candidate multi = new Candidate(offer("o1").build(), null, List.of(
+                new Candidate.CreativeOption(creative("cr-a", "o1", "ch-email", null, 100), emailChannel()),
+                new Candidate.CreativeOption(creative("cr-b", "o1", "ch-email", null, 100), emailChannel()),
+                new Candidate.CreativeOption(creative("cr-c", "o1", "ch-email-2", null, 100), email2),
+                new Candidate.CreativeOption(creative("cr-d", "o1", "ch-web", null, 100), webChannel())));
+        ContactHistory history = history(
+                new ContactEvent(NOW.minus(Duration.ofHours(1)), "x", null, "ch-email", "cr-a", "impression"),
+                new ContactEvent(NOW.minus(Duration.ofHours(2)), "x", null, "ch-email-2", "cr-c", "impression"),
+                new ContactEvent(NOW.minus(Duration.ofHours(3)), "x", null, "ch-web", "cr-d", "impression"),
+                new ContactEvent(NOW.minus(Duration.ofHours(4)), "x", null, "ch-web", "cr-other", "impression"),
+                new ContactEvent(NOW.minus(Duration.ofHours(5)), "x", null, null, null, "impression"));
+        List<Qualified> qualified = List.of(Qualified.unpenalized(multi));
+
+        for (int cap = 1; cap <= 4; cap++) {
+            var emailCap = policy("e", "frequency_cap", 0, Map.of("maxPerDay", cap), scope("channel", "email"));
+            var ownCreatives = policy("c", "frequency_cap", 0, Map.of("maxPerDay", cap), scope("creative", null));
+            boolean blocked = cap <= 2;
+            assertThat(ContactPolicies.evaluate(qualified, List.of(emailCap), List.of(), VolumeCounts.NONE, history,
+                    context().build()).drops()).as("email cap %d", cap).hasSize(blocked ? 1 : 0);
+            // cr-a, cr-c and cr-d were shown: three.
+            assertThat(ContactPolicies.evaluate(qualified, List.of(ownCreatives), List.of(), VolumeCounts.NONE, history,
+                    context().build()).drops()).as("creative cap %d", cap).hasSize(cap <= 3 ? 1 : 0);
+        }
     }
 
     @Test

@@ -7,21 +7,28 @@ import static io.nextbest.decision.Fixtures.emailChannel;
 import static io.nextbest.decision.Fixtures.offer;
 import static io.nextbest.decision.Fixtures.webChannel;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.nextbest.decision.candidate.Candidate;
+import io.nextbest.decision.candidate.CandidateSelection;
 import io.nextbest.decision.candidate.DecisionContext;
 import io.nextbest.decision.contact.ContactEvent;
 import io.nextbest.decision.contact.ContactHistory;
 import io.nextbest.decision.contact.VolumeCounts;
+import io.nextbest.decision.creative.CreativeSelection;
 import io.nextbest.decision.personalization.FormulaEngine;
 import io.nextbest.decision.personalization.Personalizer;
 import io.nextbest.decision.scoring.EvidenceSource;
 import io.nextbest.decision.scoring.GuardedModel;
 import io.nextbest.decision.scoring.OfferEvidence;
 import io.nextbest.model.catalog.entity.Category;
+import io.nextbest.model.catalog.entity.Channel;
 import io.nextbest.model.catalog.entity.ContactPolicy;
+import io.nextbest.model.catalog.entity.Creative;
 import io.nextbest.model.catalog.entity.CustomField;
 import io.nextbest.model.catalog.entity.DecisionFlow;
 import io.nextbest.model.catalog.entity.Experiment;
+import io.nextbest.model.catalog.entity.Offer;
 import io.nextbest.model.catalog.entity.QualificationRule;
 import io.nextbest.model.event.DecisionRecord;
 import io.nextbest.model.event.DecisionTrace;
@@ -31,8 +38,11 @@ import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
@@ -108,6 +118,55 @@ class DecisionPipelineTest {
                 new ScoredCandidate("mocha", 0.7, null, null),
                 new ScoredCandidate("latte", 0.45, null, null),
                 new ScoredCandidate("scone", 0.4, "ranking", "below limit: rank 3 > limit 2"));
+    }
+
+    @Test
+    void decidingWithoutATraceChangesNothingButTheTrace() {
+        DecisionCatalog catalog = coffeeCatalog(flow("priority_weighted", List.of(), null), null);
+
+        DecisionOutcome traced = pipeline.decide(emailRequest(), catalog, coldSeenToday(), 2, null, true);
+        DecisionOutcome untraced = pipeline.decide(emailRequest(), catalog, coldSeenToday(), 2, null, false);
+
+        assertThat(untraced.trace()).isEmpty();
+        assertThat(traced.trace()).hasSize(6);
+        assertThat(untraced.decisions()).isEqualTo(traced.decisions());
+        assertThat(untraced.funnel()).isEqualTo(traced.funnel());
+        assertThat(untraced.notes()).isEqualTo(traced.notes());
+    }
+
+    /**
+     * "even" has three creatives of weight 100 (their pick is left until after ranking), "uneven"
+     * 10/50/100 (picked before scoring, since the weight is its score); both on email and web.
+     */
+    @Test
+    void theReturnedCreativeIsTheWeightedPickWhetherItIsMadeBeforeOrAfterScoring() {
+        List<Offer> offers = List.of(offer("even").priority(80).build(), offer("uneven").priority(60).build());
+        List<Channel> channels = List.of(emailChannel(), webChannel());
+        List<Creative> creatives = List.of(creative("e1", "even", "ch-email", "hero_banner", 100),
+                creative("e2", "even", "ch-web", "sidebar", 100), creative("e3", "even", "ch-web", "sidebar", 100),
+                creative("u1", "uneven", "ch-email", "hero_banner", 10), creative("u2", "uneven", "ch-web", "sidebar", 50),
+                creative("u3", "uneven", "ch-web", "sidebar", 100));
+        DecisionCatalog catalog = new DecisionCatalog(flow("priority_weighted", List.of(), null), null, offers, List.of(),
+                channels, creatives, List.of(), List.of(), List.of());
+        Set<String> shown = new HashSet<>();
+
+        for (int i = 0; i < 300; i++) {
+            DecisionContext request = context().customerId("cust-" + i).build();
+            Map<String, Candidate> candidates = CandidateSelection.select(offers, List.of(), channels, creatives, request)
+                    .candidates().stream().collect(Collectors.toMap(Candidate::offerId, c -> c));
+            DecisionOutcome outcome = pipeline.decide(request, catalog, CustomerStatistics.NONE, 2, null, false);
+
+            assertThat(offers(outcome)).containsExactlyInAnyOrder("even", "uneven");
+            for (Decision d : outcome.decisions()) {
+                Candidate.CreativeOption pick = CreativeSelection.choose(candidates.get(d.offer().id()), "cust-" + i, "rec-1");
+                assertThat(d.creative()).isEqualTo(pick.creative());
+                assertThat(d.channel()).isEqualTo(pick.channel());
+                assertThat(d.score()).isCloseTo(d.offer().priority() / 100.0 * pick.creative().weight() / 100.0, within(1e-12));
+                assertThat(d.scoreExplanation()).containsEntry("weight", pick.creative().weight());
+                shown.add(d.creative().id());
+            }
+        }
+        assertThat(shown).containsExactlyInAnyOrder("e1", "e2", "e3", "u1", "u2", "u3");
     }
 
     @Test

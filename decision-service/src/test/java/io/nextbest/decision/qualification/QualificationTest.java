@@ -202,4 +202,48 @@ class QualificationTest {
         assertThat(run(List.of(candidate(offer("o1").build())), List.of(rule), context().build()).drops())
                 .extracting(Drop::reason).containsExactly("Unknown rule type: metric_condition");
     }
+
+    /**
+     * Rules and eligibility conditions that look at the customer only are evaluated once per
+     * request; over a catalog mixing them with candidate-dependent rules, every candidate still
+     * gets the verdicts it gets when it is qualified alone.
+     */
+    @Test
+    void aCatalogQualifiedTogetherGetsEachCandidatesOwnVerdicts() {
+        List<QualificationRule> rules = List.of(
+                new QualificationRule("adults", "a", "qualification", "attribute_condition", "global", null, 30, "active",
+                        Map.of("attribute", "age", "operator", "gte", "value", 18)),
+                new QualificationRule("loyal", "l", "qualification", "segment_required", "category", "cat-loyalty", 20, "active",
+                        Map.of("requiredSegments", List.of("gold"))),
+                new QualificationRule("vip-fit", "v", "fit", "segment_required", "offer", "o2", 10, "active",
+                        Map.of("requiredSegments", List.of("vip"), "fitMultiplier", 0.4)),
+                new QualificationRule("recent", "r", "qualification", "recency_check", "global", null, 5, "active",
+                        Map.of("withinDays", 3)),
+                new QualificationRule("likely", "p", "qualification", "propensity_threshold", "global", null, 1, "active",
+                        Map.of("minPropensity", 0.3)));
+        List<Candidate> candidates = List.of(candidate(offer("o1").build()), candidate(offer("o2").build()),
+                candidate(offer("o3").category("cat-loyalty").build()), candidate(offer("o4").eligibility("tier", "in", List.of("gold")).build()),
+                candidate(offer("o5").eligibility("tier", "in", List.of("gold")).build()), candidate(offer("o6").build()),
+                candidate(offer("o7").eligibility("tier", "eq", "green").category("cat-loyalty").build()));
+        ContactHistory history = new ContactHistory(List.of(new ContactEvent(NOW.minus(Duration.ofDays(1)), "o5", "cat-retention",
+                "ch-email", "cr-o5", "impression"), new ContactEvent(NOW.minus(Duration.ofDays(1)), "o6", "cat-retention",
+                "ch-email", "cr-o6", "impression")));
+        java.util.function.ToDoubleFunction<Candidate> propensity = c -> c.offerId().equals("o1") ? 0.1 : 0.5;
+
+        for (DecisionContext customer : List.of(context().customer(Map.of("age", 17, "tier", "gold")).build(),
+                context().customer(Map.of("age", 40, "tier", "gold")).segments("gold").build(),
+                context().customer(Map.of("age", 40, "tier", "green")).segments("vip").build())) {
+            QualificationResult together = Qualification.evaluate(candidates, rules, customer, history, propensity);
+            List<Qualified> qualified = new java.util.ArrayList<>();
+            List<Drop> drops = new java.util.ArrayList<>();
+            for (Candidate c : candidates) {
+                QualificationResult alone = Qualification.evaluate(List.of(c), rules, customer, history, propensity);
+                qualified.addAll(alone.qualified());
+                drops.addAll(alone.drops());
+            }
+
+            assertThat(together.qualified()).as(customer.customer().toString()).isEqualTo(qualified);
+            assertThat(together.drops()).as(customer.customer().toString()).isEqualTo(drops);
+        }
+    }
 }

@@ -96,4 +96,40 @@ class RankingTest {
         assertThat(Ranking.limit(500, 3)).isEqualTo(50);
         assertThat(Ranking.limit(0, 3)).isEqualTo(1);
     }
+
+    /** Many ties on score and priority: the top k are a full sort's first k, ranked and dropped in that one order. */
+    @Test
+    void theRankedTopIsTheFullOrdersHeadAndTheDropsItsTail() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 200; round++) {
+            List<Scored> scored = new ArrayList<>();
+            int n = random.nextInt(30);
+            for (int i = 0; i < n; i++) {
+                var builder = offer(String.format("o%03d", random.nextInt(1000) * 100 + i)).priority(random.nextInt(3) * 10);
+                if (random.nextInt(8) == 0) {
+                    builder.mandatory();
+                }
+                scored.add(scored(builder.build(), random.nextInt(4) / 4.0));
+            }
+            int limit = 1 + random.nextInt(8);
+            List<Scored> regular = scored.stream().filter(s -> !s.candidate().mandatory()).toList();
+            List<Scored> sorted = regular.stream().sorted((a, b) -> {
+                int byScore = Double.compare(b.score(), a.score());
+                int byPriority = Integer.compare(b.candidate().offer().priority(), a.candidate().offer().priority());
+                return byScore != 0 ? byScore : byPriority != 0 ? byPriority : a.offerId().compareTo(b.offerId());
+            }).toList();
+
+            RankingResult result = Ranking.rank(scored, limit, random.nextInt(7));
+            List<String> all = new ArrayList<>(order(result));
+            result.drops().stream().filter(d -> d.reason().startsWith("below limit")).forEach(d -> all.add(d.offerId()));
+            List<String> regularInOrder = all.stream().filter(id -> regular.stream().anyMatch(s -> s.offerId().equals(id))).toList();
+
+            assertThat(regularInOrder).isEqualTo(sorted.stream().map(Scored::offerId).toList());
+            assertThat(result.ranked()).hasSize(Math.min(limit, all.size()));
+            for (int k = 0; k <= n + 1; k++) {
+                assertThat(Ranking.best(regular, k, (a, b) -> Double.compare(b.score(), a.score())))
+                        .isEqualTo(regular.stream().sorted((a, b) -> Double.compare(b.score(), a.score())).limit(k).toList());
+            }
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.nextbest.decision.contact.ContactEvent;
 import io.nextbest.decision.contact.VolumeCounts;
 import io.nextbest.decision.scoring.EvidenceSource;
 import io.nextbest.decision.scoring.OfferEvidence;
+import io.nextbest.model.catalog.entity.Offer;
 import io.nextbest.model.catalog.entity.VolumeCap;
 import io.nextbest.model.event.Classification;
 import io.nextbest.model.event.OutcomeCategory;
@@ -154,6 +155,22 @@ class StatisticsLoaderTest {
                 new ContactEvent(T0, "latte", "drinks", "email", "latte-email", "impression"),
                 // recorded before the history kept creative ids, or an outcome naming none
                 new ContactEvent(T0.plusSeconds(60), "latte", "drinks", "email", null, "click"));
+    }
+
+    @Test
+    void aTenantsRecommendsSeeTheCategoryOfTheOffersListTheyBring() {
+        ContactHistory history = ContactHistory.EMPTY.plus(
+                new Contact("latte", "email", "impression", Classification.NEUTRAL, OutcomeCategory.IMPRESSION, T0), false, 100,
+                Duration.ofDays(90));
+        publish(Topics.CUSTOMER_CONTACTS, new TenantKey(COFFEE, "cust-1"), history);
+        List<Offer> drinks = List.of(offer("latte").category("drinks").build());
+        List<Offer> recategorized = List.of(offer("latte").category("hot-drinks").build());
+        TenantId other = new TenantId("categories-" + System.nanoTime());
+
+        for (List<Offer> offers : List.of(drinks, drinks, recategorized, drinks)) {
+            assertThat(loader.statistics(other, storedContacts(COFFEE, "cust-1"), offers, T0).history().events())
+                    .extracting(ContactEvent::categoryId).containsExactly(offers.get(0).categoryId());
+        }
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.nextbest.decision.scoring;
 
 import static io.nextbest.decision.Fixtures.candidate;
 import static io.nextbest.decision.Fixtures.context;
+import static io.nextbest.decision.Fixtures.creative;
+import static io.nextbest.decision.Fixtures.emailChannel;
 import static io.nextbest.decision.Fixtures.offer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -189,5 +191,36 @@ class ScorerTest {
                 .isEqualTo(new ScoringConfig(ScoringMethod.PROPENSITY, ScoringConfig.DEFAULT_WEIGHTS, 10));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScoringMethod.fromWire("magic"))
                 .hasMessage("Unknown scoring method: magic");
+    }
+
+    private static Candidate.CreativeOption option(String id, String placementKey, int weight) {
+        return new Candidate.CreativeOption(creative(id, "o1", "ch-email", placementKey, weight), emailChannel());
+    }
+
+    @Test
+    void creativesScoreAlikeOnlyWithTheSameWeightAndTheSamePlacementWildcardness() {
+        assertThat(Scorer.scoresAlike(List.of(option("a", "hero", 100)))).isTrue();
+        assertThat(Scorer.scoresAlike(List.of(option("a", "hero", 100), option("b", "sidebar", 100), option("c", "hero", 100))))
+                .isTrue();
+        assertThat(Scorer.scoresAlike(List.of(option("a", null, 40), option("b", null, 40)))).isTrue();
+        assertThat(Scorer.scoresAlike(List.of(option("a", "hero", 100), option("b", "hero", 90)))).isFalse();
+        assertThat(Scorer.scoresAlike(List.of(option("a", "hero", 100), option("b", null, 100)))).isFalse();
+    }
+
+    @Test
+    void creativesThatScoreAlikeGetTheSameScoreAndExplanationUnderEveryMethod() {
+        DecisionContext onHero = context().placement("hero").build();
+        Candidate.CreativeOption a = option("a", "hero", 70);
+        Candidate.CreativeOption b = option("b", "sidebar", 70);
+        Candidate candidate = new Candidate(offer("o1").build(), null, List.of(a, b));
+        for (ScoringMethod method : ScoringMethod.values()) {
+            Scored first = new Scorer(new ScoringConfig(method, ScoringConfig.DEFAULT_WEIGHTS, 10), offerEvidence(3, 4), null,
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(42L)).score(new Qualified(candidate, 0.8, List.of()), a, onHero);
+            Scored second = new Scorer(new ScoringConfig(method, ScoringConfig.DEFAULT_WEIGHTS, 10), offerEvidence(3, 4), null,
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(42L)).score(new Qualified(candidate, 0.8, List.of()), b, onHero);
+
+            assertThat(second.score()).as(method.wireName()).isEqualTo(first.score());
+            assertThat(second.explanation()).as(method.wireName()).isEqualTo(first.explanation());
+        }
     }
 }
