@@ -69,17 +69,21 @@ final class Report {
 
     void recommend(List<RecommendScenario.Row> rows) {
         sections.append("\n## Recommend latency\n\n")
-                .append("`POST /api/v1/recommend` `{\"customerId\":\"SBX-…\",\"limit\":3}` on each tenant's default flow (the sample flow: "
+                .append("`POST /api/v1/recommend` `{\"customerId\":\"SBX-…\",\"limit\":3,\"channelId\":\"" + FeedbackLoopScenario.CHANNEL
+                        + "\"}` on each tenant's default flow (the sample flow: "
                         + "qualification, contact policies, experiment `starbucks-scoring-test` priority_weighted vs propensity), customers "
                         + "cycling through the 500 sample profiles. Open loop at the fixed rate, latency from the intended send time "
                         + "(coordinated-omission corrected), warm-up excluded. The larger catalogs are the sample tenant grown through the admin "
-                        + "API with clones of the sample offers (3 creatives each).\n\n")
-                .append("| offers | rate req/s | answered 2xx/s | p50 ms | p99 ms | p99.9 ms | max ms | non-2xx | standalone RSS | standalone CPU |\n")
-                .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |\n");
+                        + "API with clones of the sample offers (3 creatives each). The channel is `impressionMode: explicit`, so no call writes "
+                        + "implicit impressions and the sample's frequency cap never empties the answers (without a channel it dropped every "
+                        + "candidate within seconds); funnel = candidates → qualified → allowed by contact policies → returned, from one "
+                        + "`debug` call for SBX-000001 after the run.\n\n")
+                .append("| offers | rate req/s | answered 2xx/s | p50 ms | p99 ms | p99.9 ms | max ms | non-2xx | funnel | standalone RSS | standalone CPU |\n")
+                .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- |\n");
         for (RecommendScenario.Row r : rows) {
             LoadResult x = r.result();
-            sections.append(String.format("| %d | %,d | %,.0f | %s | %s | %s | %s | %s | %s | %s |%n", r.tenant().offers(), r.rate(),
-                    x.okPerSecond(), x.millis(50), x.millis(99), x.millis(99.9), x.millis(100), x.failureSummary(), x.usage().rss(),
+            sections.append(String.format("| %d | %,d | %,.0f | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.tenant().offers(), r.rate(),
+                    x.okPerSecond(), x.millis(50), x.millis(99), x.millis(99.9), x.millis(100), x.failureSummary(), r.funnel(), x.usage().rss(),
                     x.usage().cpu()));
             rss(x.usage());
         }
