@@ -158,18 +158,15 @@ record PolicyScope(String kind, String id) {
 
         Predicate<ContactEvent> predicate() {
             switch (field) {
-                case OFFER:
-                    return e -> Objects.equals(e.offerId(), target);
                 // Null-safe: an outcome may name no creative or channel (and contacts recorded before
                 // the history kept creative ids have none), and an immutable Set.of(id) throws on contains(null).
                 case CREATIVE:
                     return e -> e.creativeId() != null && ((Set<?>) target).contains(e.creativeId());
                 case CHANNEL:
                     return e -> e.channelId() != null && ((Set<?>) target).contains(e.channelId());
-                case CATEGORY:
-                    return e -> Objects.equals(e.categoryId(), target);
                 default:
-                    return e -> true;
+                    // A single id (or none, for ALL): the same test a per-id count uses.
+                    return e -> matches(field, (String) target, e);
             }
         }
     }
