@@ -11,7 +11,8 @@
 # Knobs (environment): BENCH_DURATION_S (15), BENCH_WARMUP_S (5), BENCH_RATES (500,1000,2000),
 # BENCH_CATALOGS (200,1000; the demo's 60 is always measured), BENCH_BATCHES (1,20,100),
 # BENCH_TRIALS (60), BENCH_SETTLE_MAX_S (60: the longest wait for a quiet standalone before a run),
-# BENCH_COLLECTOR_JIT_WARMUP_S (30), BENCH_RECOMMEND_JIT_WARMUP_S (30), BENCH_XMX (384m), BENCH_GC (G1; or Parallel, Serial), BENCH_MAX_DIRECT (128m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0),
+# BENCH_COLLECTOR_JIT_WARMUP_S (30), BENCH_RECOMMEND_JIT_WARMUP_S (30; both are minimums: a warm-up goes on until the JIT settled),
+# BENCH_JIT_WARMUP_MAX_S (360), BENCH_XMX (384m), BENCH_GC (G1; or Parallel, Serial), BENCH_MAX_DIRECT (128m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0),
 # BENCH_JAVA_OPTS (extra JVM flags for standalone, e.g. a GC log: -Xlog:gc:file=/tmp/gc.log).
 set -euo pipefail
 
@@ -85,7 +86,7 @@ if [[ "$only" =~ feedback-loop|recommend|collector ]]; then
     --rates="${BENCH_RATES:-500,1000,2000}" --catalogs="${BENCH_CATALOGS:-200,1000}" \
     --batches="${BENCH_BATCHES:-1,20,100}" --trials="${BENCH_TRIALS:-60}" \
     --settle-max-s="${BENCH_SETTLE_MAX_S:-60}" --collector-jit-warmup-s="${BENCH_COLLECTOR_JIT_WARMUP_S:-30}" \
-    --recommend-jit-warmup-s="${BENCH_RECOMMEND_JIT_WARMUP_S:-30}" 2> "$work/loadgen.log"
+    --recommend-jit-warmup-s="${BENCH_RECOMMEND_JIT_WARMUP_S:-30}" --jit-warmup-max-s="${BENCH_JIT_WARMUP_MAX_S:-360}" 2> "$work/loadgen.log"
   stop_standalone
 else
   printf '# Benchmark %s\n\n- commit: `%s`\n- load average (as `uptime`): %s\n' "$stamp" "$commit" "$(cut -d' ' -f1-3 /proc/loadavg)" > "$out"

@@ -25,7 +25,7 @@ public final class BenchMain {
     record Options(String baseUrl, long pid, String commit, Path out, String demoTenant, String demoKey, String operatorKey,
                    Duration warmup, Duration measured, Set<String> only, List<Integer> batches, List<Integer> rates,
                    List<Integer> catalogs, int trials, long ticksPerSecond, String standaloneFlags, int connections,
-                   Duration settleMax, Duration collectorJitWarmup, Duration recommendJitWarmup) {
+                   Duration settleMax, Duration collectorJitWarmup, Duration recommendJitWarmup, Duration jitWarmupMax) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new HashMap<>();
@@ -47,7 +47,8 @@ public final class BenchMain {
                     Integer.parseInt(a.getOrDefault("connections", "256")),
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("settle-max-s", "60"))),
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("collector-jit-warmup-s", "30"))),
-                    Duration.ofSeconds(Long.parseLong(a.getOrDefault("recommend-jit-warmup-s", "30"))));
+                    Duration.ofSeconds(Long.parseLong(a.getOrDefault("recommend-jit-warmup-s", "30"))),
+                    Duration.ofSeconds(Long.parseLong(a.getOrDefault("jit-warmup-max-s", "360"))));
         }
 
         private static String required(Map<String, String> a, String name) {
@@ -74,6 +75,8 @@ public final class BenchMain {
             Saturation saturation = new Saturation(options.pid(), options.ticksPerSecond());
             Settle settle = new Settle(options.pid(), options.ticksPerSecond(), options.settleMax().toMillis());
             report.settle(settle);
+            JitWarmup jit = new JitWarmup(options.pid(), options.ticksPerSecond(), options.jitWarmupMax());
+            report.jit(jit);
             // The feedback loop first, on a quiet pipeline: every recommend and collector request of the other runs
             // is a record the feedback topology works through afterwards, which would delay the clicks measured here.
             if (options.only().contains("feedback-loop")) {
@@ -94,7 +97,7 @@ public final class BenchMain {
                 }
                 tenants.awaitCatalog(demo, null);
                 report.loadBefore("recommend");
-                report.recommend(new RecommendScenario(http, openLoop, saturation, settle)
+                report.recommend(new RecommendScenario(http, openLoop, saturation, settle, jit)
                         .run(catalogs, options.rates(), options.recommendJitWarmup(), options.warmup(), options.measured()));
                 write(options, report);
             }
@@ -104,7 +107,7 @@ public final class BenchMain {
                 tenants.topUp(demo, 2_000_000_000L);
                 BenchTenants.sleep(2000);
                 report.loadBefore("collector");
-                report.collector(new CollectorScenario(http, saturation, openLoop, settle, demo, "sbx-web")
+                report.collector(new CollectorScenario(http, saturation, openLoop, settle, jit, demo, "sbx-web")
                         .run(options.batches(), options.collectorJitWarmup(), options.warmup(), options.measured()));
             }
         }

@@ -23,23 +23,26 @@ final class CollectorScenario {
     private final Saturation saturation;
     private final OpenLoop openLoop;
     private final Settle settle;
+    private final JitWarmup jit;
     private final BenchTenants.Tenant tenant;
     private final String tracker;
 
-    CollectorScenario(BenchHttp http, Saturation saturation, OpenLoop openLoop, Settle settle, BenchTenants.Tenant tenant,
+    CollectorScenario(BenchHttp http, Saturation saturation, OpenLoop openLoop, Settle settle, JitWarmup jit, BenchTenants.Tenant tenant,
                       String tracker) {
         this.http = http;
         this.saturation = saturation;
         this.openLoop = openLoop;
         this.settle = settle;
+        this.jit = jit;
         this.tenant = tenant;
         this.tracker = tracker;
     }
 
     /**
-     * @param jitWarmup an unmeasured closed-loop run of mixed batches first: the collector's code is
-     *                  compiled by the JIT only under its own load, and the JIT's compiler threads took
-     *                  20–40 % of a core through a 5-s warm-up
+     * @param jitWarmup the shortest unmeasured closed-loop run of mixed batches first, which then lasts
+     *                  until the JIT settled ({@link JitWarmup}): the collector's code is compiled by the
+     *                  JIT only under its own load, and the JIT's compiler threads took 20–40 % of a core
+     *                  through a 5-s warm-up
      */
     List<Row> run(List<Integer> batches, Duration jitWarmup, Duration warmup, Duration measured) {
         List<Row> rows = new ArrayList<>();
@@ -49,8 +52,8 @@ final class CollectorScenario {
         // fold sharing the two cores is part of what each batch measures.
         settle.before("collector runs");
         if (!jitWarmup.isZero() && !batches.isEmpty()) {
-            saturation.run("collector JIT warm-up", SATURATION_CONCURRENCY, jitWarmup, Duration.ofSeconds(1),
-                    i -> http.post(uri, h -> h.set("Origin", "http://localhost"), CollectorBatches.body(batches.get((int) (i % batches.size())))));
+            jit.run("collector JIT warm-up", jitWarmup, time -> saturation.run("collector JIT warm-up", SATURATION_CONCURRENCY, Duration.ZERO, time,
+                    i -> http.post(uri, h -> h.set("Origin", "http://localhost"), CollectorBatches.body(batches.get((int) (i % batches.size()))))));
         }
         for (int batch : batches) {
             LoadResult max = saturation.run("collector batch " + batch + " saturation", SATURATION_CONCURRENCY, warmup, measured,

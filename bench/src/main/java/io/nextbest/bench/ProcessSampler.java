@@ -88,13 +88,18 @@ final class ProcessSampler implements AutoCloseable {
 
     private long cpuTicks() {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            // The command name (field 2) may hold spaces; fields after its closing ')' start at field 3.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 (utime) and 15 (stime)
+            return cpuTicks(Path.of("/proc/" + pid + "/stat"));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** utime + stime of a {@code /proc/<pid>/stat} or {@code /proc/<pid>/task/<tid>/stat} file, in clock ticks. */
+    static long cpuTicks(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
+        // The command name (field 2) may hold spaces; fields after its closing ')' start at field 3.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 (utime) and 15 (stime)
     }
 
     private long rssKb() {

@@ -29,28 +29,31 @@ final class RecommendScenario {
     private final OpenLoop openLoop;
     private final Saturation saturation;
     private final Settle settle;
+    private final JitWarmup jit;
 
-    RecommendScenario(BenchHttp http, OpenLoop openLoop, Saturation saturation, Settle settle) {
+    RecommendScenario(BenchHttp http, OpenLoop openLoop, Saturation saturation, Settle settle, JitWarmup jit) {
         this.http = http;
         this.openLoop = openLoop;
         this.saturation = saturation;
         this.settle = settle;
+        this.jit = jit;
     }
 
     /**
-     * @param jitWarmup an unmeasured closed-loop run over every catalog first (16 in flight): the first
-     *                  measured run otherwise paid for the JIT compiling the recommend path (the 60-offer
-     *                  tenant at 500/s queued to a p50 of 7.5 s while the 200-offer one, measured later,
-     *                  answered at 106 ms)
+     * @param jitWarmup the shortest unmeasured closed-loop run over every catalog first (16 in flight),
+     *                  which then lasts until the JIT settled ({@link JitWarmup}): the first measured run
+     *                  otherwise paid for the JIT compiling the recommend path (the 60-offer tenant at
+     *                  500/s queued to a p50 of 7.5 s while the 200-offer one, measured later, answered at
+     *                  106 ms)
      */
     List<Row> run(List<BenchTenants.Tenant> tenants, List<Integer> rates, Duration jitWarmup, Duration warmup, Duration measured) {
         List<Row> rows = new ArrayList<>();
         if (!jitWarmup.isZero() && !tenants.isEmpty() && !rates.isEmpty()) {
             settle.before("recommend JIT warm-up");
-            saturation.run("recommend JIT warm-up", WARMUP_CONCURRENCY, jitWarmup, Duration.ofSeconds(1), i -> {
+            jit.run("recommend JIT warm-up", jitWarmup, time -> saturation.run("recommend JIT warm-up", WARMUP_CONCURRENCY, Duration.ZERO, time, i -> {
                 BenchTenants.Tenant tenant = tenants.get((int) (i % tenants.size()));
                 return http.post("/api/v1/recommend", tenant.headers(), body(i / tenants.size()));
-            });
+            }));
         }
         for (BenchTenants.Tenant tenant : tenants) {
             for (int rate : rates) {

@@ -24,6 +24,11 @@ final class Report {
     }
 
     private Settle settle;
+    private JitWarmup jit;
+
+    void jit(JitWarmup warmups) {
+        this.jit = warmups;
+    }
 
     void settle(Settle waits) {
         this.settle = waits;
@@ -143,10 +148,17 @@ final class Report {
             md.append("- before the feedback loop, each recommend run and the collector part the load generator waited until standalone's CPU was below ")
                     .append(Math.round(Settle.QUIET_PERCENT)).append(" % of one core over ").append(Settle.WINDOW_MS / 1000)
                     .append(" s (at most ").append(options.settleMax().toSeconds())
-                    .append(" s), so a run does not measure the backlog of the one before (not between the collector's batches: it accepts events faster than feedback folds them, so standalone is not quiet again until long after); the collector runs start after a ")
-                    .append(options.collectorJitWarmup().toSeconds()).append("-s unmeasured JIT warm-up of mixed batches, the recommend runs after a ")
-                    .append(options.recommendJitWarmup().toSeconds()).append("-s one over every catalog (16 in flight). Waits: ");
+                    .append(" s), so a run does not measure the backlog of the one before (not between the collector's batches: it accepts events faster than feedback folds them, so standalone is not quiet again until long after). Waits: ");
             md.append(String.join("; ", settle.waits().stream().map(Settle.Wait::describe).toList())).append('\n');
+        }
+        if (jit != null) {
+            md.append("- JIT warm-up, unmeasured: the collector runs start after at least ").append(options.collectorJitWarmup().toSeconds())
+                    .append(" s of mixed batches (64 in flight), the recommend runs after at least ").append(options.recommendJitWarmup().toSeconds())
+                    .append(" s over every catalog (16 in flight); each then goes on in ").append(JitWarmup.ROUND.toSeconds())
+                    .append("-s rounds until standalone's JIT compiler threads used less than ").append(Math.round(JitWarmup.SETTLED_PERCENT))
+                    .append(" % of one core over a round (at most ").append(options.jitWarmupMax().toSeconds())
+                    .append(" s in all), so runs measure compiled code, not the JIT's backlog. Warm-ups: ");
+            md.append(String.join("; ", jit.results().stream().map(JitWarmup.Result::describe).toList())).append('\n');
         }
         List<String> rows = new ArrayList<>(targets);
         if (peakRssKb > 0) {
