@@ -23,7 +23,7 @@ class RankingTest {
 
     private static Scored scored(Offer offer, double score) {
         Candidate c = candidate(offer);
-        return new Scored(Qualified.unpenalized(c), c.options().get(0), score, Map.of(), false);
+        return new Scored(Qualified.unpenalized(c), c.options().get(0), score, false, Map::of);
     }
 
     private static List<String> order(RankingResult result) {
