@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -88,6 +89,9 @@ public final class StreamsApps {
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.numStandbyReplicas());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.numStreamThreads());
         config.putAll(BoundedRocksDbMemory.streamsConfig(settings.rocksdb()));
+        if (settings.producerBatchSize() != null) {
+            config.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), (int) settings.producerBatchSize().toBytes());
+        }
         config.putAll(settings.overrides());
         return config;
     }

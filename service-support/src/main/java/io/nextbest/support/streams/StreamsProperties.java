@@ -11,6 +11,8 @@ import org.springframework.util.unit.DataSize;
  * ({@code applicationIdPrefix + name}) and its own state directory below {@code stateDir}.
  *
  * @param rocksdb the native memory every RocksDB store of the process shares ({@link BoundedRocksDbMemory})
+ * @param producerBatchSize {@code batch.size} of the apps' producers (changelogs, repartitions, outputs);
+ *                          null for Kafka's 16 KB
  * @param overrides raw Kafka Streams configs applied last, for tuning without a release
  */
 @ConfigurationProperties("nextbest.streams")
@@ -22,6 +24,7 @@ public record StreamsProperties(
         int numStandbyReplicas,
         int numStreamThreads,
         RocksDb rocksdb,
+        DataSize producerBatchSize,
         Map<String, String> overrides) {
 
     public StreamsProperties {
@@ -44,7 +47,7 @@ public record StreamsProperties(
     /** The same settings with other {@code overrides}. */
     public StreamsProperties withOverrides(Map<String, String> replaced) {
         return new StreamsProperties(applicationIdPrefix, stateDir, processingGuarantee, commitInterval, numStandbyReplicas,
-                numStreamThreads, rocksdb, replaced);
+                numStreamThreads, rocksdb, producerBatchSize, replaced);
     }
 
     public String applicationId(String appName) {

@@ -55,7 +55,7 @@ class BoundedRocksDbMemoryTest {
     @Test
     void everyStreamsAppInstallsTheSetterUnlessAnOverrideReplacesIt() {
         StreamsProperties settings = new StreamsProperties("nextbest-", Path.of("var/streams"), StreamsConfig.EXACTLY_ONCE_V2,
-                Duration.ofMillis(100), 0, 1, SIZES, Map.of());
+                Duration.ofMillis(100), 0, 1, SIZES, null, Map.of());
 
         Map<String, Object> config = StreamsApps.config("feedback", new KafkaProperties(), settings);
         assertThat(config).containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName())
