@@ -82,9 +82,10 @@ public final class Scorer {
     }
 
     /**
-     * What a score was computed from, as far as its explanation needs it and cannot recompute it:
-     * the propensity estimate (it may come from the model) and the raw score (a Thompson draw).
-     * The rest is read again from the candidate, the option and the evidence, which do not change.
+     * What a score was computed from, as far as its explanation needs it: the propensity estimate
+     * (it may come from the model), the raw score (a Thompson draw) and PRIE's relevance (it reads
+     * the request context, which the explanation does not keep). The rest is read again from the
+     * candidate, the option and the evidence, which do not change.
      */
     private record Basis(double raw, PropensityEstimate propensity, double relevance) {
         static Basis of(double raw) {
