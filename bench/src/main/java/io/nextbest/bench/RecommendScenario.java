@@ -19,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
 final class RecommendScenario {
 
     static final int CUSTOMERS = 500;
-    private static final int WARMUP_CONCURRENCY = 16;
+    static final int WARMUP_CONCURRENCY = 16;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Row(BenchTenants.Tenant tenant, int rate, LoadResult result, String funnel) {

@@ -153,8 +153,9 @@ final class Report {
         }
         if (jit != null) {
             md.append("- JIT warm-up, unmeasured: the collector runs start after at least ").append(options.collectorJitWarmup().toSeconds())
-                    .append(" s of mixed batches (64 in flight), the recommend runs after at least ").append(options.recommendJitWarmup().toSeconds())
-                    .append(" s over every catalog (16 in flight); each then goes on in ").append(JitWarmup.ROUND.toSeconds())
+                    .append(" s of mixed batches (").append(CollectorScenario.SATURATION_CONCURRENCY)
+                    .append(" in flight), the recommend runs after at least ").append(options.recommendJitWarmup().toSeconds())
+                    .append(" s over every catalog (").append(RecommendScenario.WARMUP_CONCURRENCY).append(" in flight); each then goes on in ").append(JitWarmup.ROUND.toSeconds())
                     .append("-s rounds until standalone's JIT compiler threads used less than ").append(Math.round(JitWarmup.SETTLED_PERCENT))
                     .append(" % of one core over a round (at most ").append(options.jitWarmupMax().toSeconds())
                     .append(" s in all), so runs measure compiled code, not the JIT's backlog. Warm-ups: ");
