@@ -3,6 +3,7 @@ package io.nextbest.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import reactor.core.publisher.Mono;
 
 /**
  * Collector throughput per batch size: first a closed-loop saturation run (the most events/s the
@@ -65,14 +66,14 @@ final class CollectorScenario {
         settle.before("collector runs");
         if (!jitWarmup.isZero() && !batches.isEmpty()) {
             jit.run("collector JIT warm-up", jitWarmup, time -> saturation.run("collector JIT warm-up", SATURATION_CONCURRENCY, Duration.ZERO, time,
-                    i -> http.post(uri, h -> h.set("Origin", "http://localhost"), CollectorBatches.body(batches.get((int) (i % batches.size()))))));
+                    i -> post(uri, batches.get((int) (i % batches.size())))));
         }
         for (int batch : batches) {
             LoadResult max = saturation.run("collector batch " + batch + " saturation", SATURATION_CONCURRENCY, warmup, measured,
-                    i -> http.post(uri, h -> h.set("Origin", "http://localhost"), CollectorBatches.body(batch)));
+                    i -> post(uri, batch));
             double rate = Math.max(1, OPEN_LOOP_SHARE * max.okPerSecond());
             LoadResult open = openLoop.run("collector batch " + batch + " open loop", rate, warmup, measured,
-                    i -> http.post(uri, h -> h.set("Origin", "http://localhost"), CollectorBatches.body(batch)));
+                    i -> post(uri, batch));
             rows.add(new Row(batch, max, open, rate));
             System.out.printf("bench: collector batch %d: %.0f events/s at saturation, open loop %.0f req/s p99 %s ms%n",
                     batch, max.okPerSecond() * batch, rate, open.millis(99));
@@ -82,11 +83,16 @@ final class CollectorScenario {
             int batch = batches.stream().max(Integer::compare).orElseThrow();
             double rate = (double) TARGET_EVENTS_PER_SECOND / batch;
             LoadResult result = openLoop.run("collector batch " + batch + " at the target rate", rate, warmup, measured,
-                    i -> http.post(uri, h -> h.set("Origin", "http://localhost"), CollectorBatches.body(batch)));
+                    i -> post(uri, batch));
             target = new TargetRun(batch, rate, result);
             System.out.printf("bench: collector batch %d open loop at %.0f events/s: %.0f answered/s, p99 %s ms%n",
                     batch, rate * batch, result.okPerSecond() * batch, result.millis(99));
         }
         return new Runs(rows, target);
+    }
+
+    /** One batch of {@code batch} events from the demo web tracker's allowed origin. */
+    private Mono<BenchHttp.Response> post(String uri, int batch) {
+        return http.post(uri, h -> h.set("Origin", "http://localhost"), CollectorBatches.body(batch));
     }
 }
