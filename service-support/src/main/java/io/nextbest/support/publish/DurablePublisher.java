@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.nextbest.model.topic.Topic;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.DisposableBean;
@@ -21,7 +23,9 @@ import reactor.core.scheduler.Schedulers;
  * Writes the records of one request and completes only when the broker acknowledged every one of
  * them (acks=all, idempotent producer, from {@code spring.kafka.producer.*}). A broker that is
  * missing or slower than {@code ack-timeout} turns into {@link ServiceUnavailableException}, so a
- * request never hangs and never gets a 2xx for a record that may not be stored.
+ * request never hangs and never gets a 2xx for a record that may not be stored. Each publisher
+ * sets its own {@code linger.ms}: a request waits for its acks, so the linger is part of every
+ * answer's latency, and only the caller knows whether that buys anything.
  */
 public class DurablePublisher implements DisposableBean {
 
@@ -29,13 +33,19 @@ public class DurablePublisher implements DisposableBean {
     private final Settings settings;
     private final Timer latency;
 
-    /** How long a request waits for the broker, and what a 503 tells the client to wait. */
-    public record Settings(Duration ackTimeout, Duration retryAfter) {
+    /**
+     * How long a request waits for the broker, what a 503 tells the client to wait, and how long
+     * the producer holds a batch open for more records ({@code linger.ms}, replacing the shared
+     * {@code spring.kafka.producer} value for this publisher).
+     */
+    public record Settings(Duration ackTimeout, Duration retryAfter, Duration linger) {
     }
 
     /** @param latencyMetric the timer name, e.g. {@code nextbest.ingest.produce.latency} */
     public DurablePublisher(Map<String, Object> producerConfig, Settings settings, String latencyMetric, MeterRegistry meters) {
-        this.producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
+        Map<String, Object> config = new HashMap<>(producerConfig);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, (int) settings.linger().toMillis());
+        this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         this.settings = settings;
         this.latency = Timer.builder(latencyMetric)
                 .description("Time from sending a request's records until the broker acknowledged all of them")

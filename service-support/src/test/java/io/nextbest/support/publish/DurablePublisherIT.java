@@ -39,8 +39,8 @@ class DurablePublisherIT {
             }
         }
         publisher = new DurablePublisher(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 2),
-                new DurablePublisher.Settings(Duration.ofSeconds(12), Duration.ofSeconds(5)), "test.produce.latency",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new DurablePublisher.Settings(Duration.ofSeconds(12), Duration.ofSeconds(5), Duration.ofMillis(2)), "test.produce.latency",
                 new SimpleMeterRegistry());
     }
 
