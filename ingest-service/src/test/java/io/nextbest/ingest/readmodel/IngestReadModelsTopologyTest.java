@@ -7,7 +7,6 @@ import io.nextbest.model.event.RankedOffer;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topics;
-import io.nextbest.support.streams.BinarySerde;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -89,7 +88,7 @@ class IngestReadModelsTopologyTest {
 
         byte[] logged = changelog.readValue();
 
-        assertThat(logged[0]).isEqualTo(BinarySerde.FORMAT);
+        assertThat(logged[0]).isEqualTo((byte) RecentDecisionsSerde.FORMAT);
         assertThat(RecentDecisionsSerde.RECENT_DECISIONS.fromBytes(logged)).isEqualTo(store.get(CUSTOMER));
         assertThat(store.get(CUSTOMER).find("rec-1")).hasValueSatisfying(r -> assertThat(r.decisions()).isEqualTo(OFFERS));
     }

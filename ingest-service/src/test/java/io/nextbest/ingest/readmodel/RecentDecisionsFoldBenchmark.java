@@ -36,8 +36,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Measures, not asserts: the CPU cost of folding one {@code decisions} record into the
  * {@code ingest-recent-decisions} store through the real topology ({@link IngestReadModelsTopology}
- * in {@code TopologyTestDriver}: store, record cache, changelog), once with the store's binary
- * layout ({@link RecentDecisionsSerde}) and once with the JSON it replaced, alternating, each on a
+ * in {@code TopologyTestDriver}: store, record cache, changelog), with the store's binary layout
+ * ({@link RecentDecisionsSerde}, format 2), its format 1 ({@link RecentDecisionsFormat1}, every
+ * offer decoded and re-encoded) and the JSON before both, alternating, each on a
  * fresh driver. The records are JSON as decision-service writes them (funnel, experiment, three
  * ranked offers from a 200-offer catalog shaped like the bench's), one per recommend call, cycling
  * through 500 customers as the bench does, 20 kept per customer ({@code decisions.per-customer});
@@ -58,7 +59,7 @@ class RecentDecisionsFoldBenchmark {
     // is the in-memory one (same topology, cache, changelog and serdes); -Dbenchmark.store=rocksdb keeps RocksDB.
     private static final String STORE = System.getProperty("benchmark.store", "in-memory");
     // -Dbenchmark.layouts=binary measures one layout alone, e.g. under a profiler.
-    private static final List<String> LAYOUTS = List.of(System.getProperty("benchmark.layouts", "json,binary").split(","));
+    private static final List<String> LAYOUTS = List.of(System.getProperty("benchmark.layouts", "json,binary-1,binary").split(","));
     private static final int CUSTOMERS = 500;
     private static final int KEPT = 20;
     private static final int OFFERS = 200;
@@ -81,6 +82,7 @@ class RecentDecisionsFoldBenchmark {
     void measureCpuPerFoldedDecision() {
         List<Input> inputs = decisions();
         List<Layout> layouts = Stream.of(new Layout("json", new JsonSerde<>(RecentDecisions.class)),
+                        new Layout("binary-1", RecentDecisionsFormat1.SERDE),
                         new Layout("binary", RecentDecisionsSerde.RECENT_DECISIONS))
                 .filter(layout -> LAYOUTS.contains(layout.name())).toList();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

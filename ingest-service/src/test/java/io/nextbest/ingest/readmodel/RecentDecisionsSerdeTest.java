@@ -27,8 +27,43 @@ class RecentDecisionsSerdeTest {
 
         byte[] bytes = SERDE.serializer().serialize("changelog", recent);
 
-        assertThat(bytes[0]).isEqualTo(BinarySerde.FORMAT);
+        assertThat(bytes[0]).isEqualTo((byte) RecentDecisionsSerde.FORMAT);
         assertThat(SERDE.deserializer().deserialize("changelog", bytes)).isEqualTo(recent);
+    }
+
+    // The fold adds to what the store read: the kept recommendations' offers go back as the bytes read.
+    @Test
+    void aFoldOverStoredBytesKeepsTheOlderOffersIntact() {
+        RecentDecisions stored = SERDE.fromBytes(SERDE.toBytes(twoRecommendations()));
+        List<RankedOffer> third = List.of(new RankedOffer(1, "o-4", "Offer 4", "food", "cr-4", "web", "home", 3.25, false));
+
+        RecentDecisions folded = SERDE.fromBytes(SERDE.toBytes(stored.with(decision("rec-3", third), 2)));
+
+        assertThat(folded).isEqualTo(twoRecommendations().with(decision("rec-3", third), 2));
+        assertThat(folded.recommendations()).extracting(RecentDecisions.Recommendation::recommendationId).containsExactly("rec-3", "rec-2");
+        assertThat(folded.find("rec-2").orElseThrow().decisions()).extracting(RankedOffer::offerId).containsExactly("o-3");
+    }
+
+    // Format 1 (offers unframed, before the timestamp) is what a store written before format 2 holds.
+    @Test
+    void readsTheFirstBinaryFormat() {
+        RecentDecisions recent = twoRecommendations();
+        byte[] format1 = RecentDecisionsFormat1.SERDE.toBytes(recent);
+
+        assertThat(format1[0]).isEqualTo((byte) 1);
+        assertThat(SERDE.fromBytes(format1)).isEqualTo(recent);
+    }
+
+    @Test
+    void badOfferBytesAreASerializationExceptionWhenRead() {
+        byte[] bytes = SERDE.toBytes(RecentDecisions.EMPTY.with(decision("rec-1",
+                List.of(new RankedOffer(1, "o-1", "Offer 1", "food", "cr-1", "web", "home", 1.0, false))), 20));
+        bytes[bytes.length - 1] = 7; // the offer's mandatory flag: neither 0 nor 1
+        RecentDecisions read = SERDE.fromBytes(bytes);
+
+        assertThatThrownBy(() -> read.find("rec-1").orElseThrow().decisions().get(0))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageStartingWith("cannot read RecentDecisions offers");
     }
 
     @Test

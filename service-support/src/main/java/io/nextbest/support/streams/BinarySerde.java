@@ -48,6 +48,10 @@ public final class BinarySerde<T> implements BytesSerde<T> {
     private final Reader<T> reader;
     private final Function<byte[], T> earlierJson;
     private final byte format;
+    // The size of the last value written: a store's values are alike in size, and starting the buffer
+    // there spares the doublings (a customer's recent decisions are ~8 KB, six doublings from 128 bytes).
+    // Racy on purpose: any value is a valid hint.
+    private int sizeHint = Out.INITIAL_SIZE;
 
     public BinarySerde(String name, Writer<T> writer, Reader<T> reader, Function<byte[], T> earlierJson) {
         this(name, FORMAT, writer, reader, earlierJson);
@@ -85,13 +89,14 @@ public final class BinarySerde<T> implements BytesSerde<T> {
         if (value == null) {
             return null;
         }
-        Out out = new Out();
+        Out out = new Out(sizeHint);
         try {
             out.writeByte(format);
             writer.write(out, value);
         } catch (RuntimeException e) {
             throw new SerializationException("cannot write " + name + ": " + e.getMessage(), e);
         }
+        sizeHint = Math.max(Out.INITIAL_SIZE, out.size);
         return out.toByteArray();
     }
 
@@ -196,8 +201,19 @@ public final class BinarySerde<T> implements BytesSerde<T> {
     /** A growable big-endian buffer; unlike DataOutputStream over ByteArrayOutputStream, no lock per write. */
     public static final class Out {
 
-        private byte[] bytes = new byte[128];
+        static final int INITIAL_SIZE = 128;
+
+        private byte[] bytes;
         private int size;
+
+        public Out() {
+            this(INITIAL_SIZE);
+        }
+
+        /** A buffer starting at {@code capacity} bytes, for a writer that knows about how much it writes. */
+        public Out(int capacity) {
+            bytes = new byte[Math.max(16, capacity)];
+        }
 
         public void writeByte(int value) {
             ensure(1);
@@ -286,6 +302,13 @@ public final class BinarySerde<T> implements BytesSerde<T> {
         public String readUtf8(int length) {
             String value = new String(buffer.array(), buffer.arrayOffset() + buffer.position(), length, StandardCharsets.UTF_8);
             buffer.position(buffer.position() + length);
+            return value;
+        }
+
+        /** The next {@code length} bytes as their own array, for a layout that keeps part of a value undecoded. */
+        public byte[] readBytes(int length) {
+            byte[] value = new byte[length];
+            buffer.get(value);
             return value;
         }
 
