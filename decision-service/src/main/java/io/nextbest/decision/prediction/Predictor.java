@@ -9,11 +9,11 @@ import io.nextbest.model.catalog.entity.Model;
 import io.nextbest.model.stats.RecentItem;
 import io.nextbest.model.stats.UserRecentItems;
 import io.nextbest.model.tenant.TenantId;
+import io.nextbest.support.blocking.OffEventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * One prediction against decision's read models: resolves the model (directly, or through the
@@ -81,10 +81,9 @@ final class Predictor {
         if (type != ModelType.PERSONALIZED || request.userId() == null) {
             return Mono.just(rank(project, model, type, request, UserRecentItems.EMPTY));
         }
-        // A forwarded lookup resumes on an HTTP client thread: rank (store reads) back on boundedElastic.
+        // A forwarded lookup resumes on an HTTP client thread: rank (store reads) back on boundedElastic, a local one in place.
         return readModels.userRecentItems(project, request.userId())
-                .publishOn(Schedulers.boundedElastic())
-                .map(recent -> rank(project, model, type, request, recent));
+                .flatMap(recent -> OffEventLoop.call(() -> rank(project, model, type, request, recent)));
     }
 
     private Prediction rank(TenantId project, Model model, ModelType type, PredictionRequest request, UserRecentItems recent) {

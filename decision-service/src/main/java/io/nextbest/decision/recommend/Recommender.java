@@ -17,13 +17,13 @@ import io.nextbest.model.event.DecisionTrace;
 import io.nextbest.model.event.Outcome;
 import io.nextbest.model.stats.ContactHistory;
 import io.nextbest.model.tenant.TenantId;
+import io.nextbest.support.blocking.OffEventLoop;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * One recommend call against the local read models: resolves the customer (404 when a named
@@ -58,15 +58,13 @@ class Recommender {
 
     /**
      * Decides off the event loop: catalog reads on {@code boundedElastic}, the contact history from
-     * whichever instance owns the customer (a forwarded lookup resumes on an HTTP client thread,
-     * hence the hop back before deciding).
+     * whichever instance owns the customer, then the decision on the same thread when the history
+     * was local, back on {@code boundedElastic} when a forwarded lookup resumed on an HTTP client thread.
      */
     Mono<Recommendation> recommend(TenantId tenant, RecommendRequest request, String fallbackSeed) {
-        return Mono.fromCallable(() -> prepare(tenant, request, fallbackSeed))
-                .subscribeOn(Schedulers.boundedElastic())
+        return OffEventLoop.call(() -> prepare(tenant, request, fallbackSeed))
                 .flatMap(prepared -> readModels.customerContacts(tenant, prepared.customerId())
-                        .publishOn(Schedulers.boundedElastic())
-                        .map(contacts -> decide(tenant, request, prepared, contacts)));
+                        .flatMap(contacts -> OffEventLoop.call(() -> decide(tenant, request, prepared, contacts))));
     }
 
     private Prepared prepare(TenantId tenant, RecommendRequest request, String fallbackSeed) {

@@ -3,6 +3,7 @@ package io.nextbest.support.publish;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.nextbest.model.topic.Topic;
+import io.nextbest.support.blocking.OffEventLoop;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -70,8 +71,7 @@ public class DurablePublisher implements DisposableBean {
     /** Sends every write and completes once all are acknowledged; fails with 503 semantics otherwise. */
     public Mono<Void> publishAll(List<Write<?, ?>> writes) {
         // send() may block up to max.block.ms waiting for metadata, so it never runs on an event loop.
-        return Mono.fromCallable(() -> sendAll(writes))
-                .subscribeOn(Schedulers.boundedElastic())
+        return OffEventLoop.call(() -> sendAll(writes))
                 .flatMap(Mono::fromFuture)
                 // The last acknowledgement arrives on the producer's one I/O thread: the rest of the request
                 // (response, metrics) moves off it, or it delays the sending and acks of every other batch.

@@ -1,5 +1,6 @@
 package io.nextbest.support.query;
 
+import io.nextbest.support.blocking.OffEventLoop;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,7 +19,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -58,9 +58,8 @@ public class InteractiveQuery<K, V> {
 
     /** The value of {@code key} from whichever instance owns it; empty when the key has none. */
     public Mono<Optional<V>> get(K key) {
-        return Mono.fromCallable(() -> owner(key))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(owner -> owner.equals(self) ? Mono.fromCallable(() -> readLocal(key)).subscribeOn(Schedulers.boundedElastic()) : forward(owner, key))
+        return OffEventLoop.call(() -> owner(key))
+                .flatMap(owner -> owner.equals(self) ? OffEventLoop.call(() -> readLocal(key)) : forward(owner, key))
                 .retryWhen(Retry.fixedDelay(Math.max(0, settings.notReadyAttempts() - 1), settings.notReadyBackoff())
                         .filter(NotReady.class::isInstance))
                 .onErrorMap(Exceptions::isRetryExhausted, e -> new StoreNotReadyException(storeName + " is not queryable", e.getCause()))
@@ -69,13 +68,12 @@ public class InteractiveQuery<K, V> {
 
     /** The value from this instance's own store; the owner's side of a forwarded query. */
     public Mono<Optional<V>> getLocal(K key) {
-        return Mono.fromCallable(() -> {
+        return OffEventLoop.call(() -> {
                     if (!owner(key).equals(self)) {
                         throw new NotReady("this instance no longer owns the key");
                     }
                     return readLocal(key);
                 })
-                .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(NotReady.class, e -> new StoreNotReadyException(storeName + " is not queryable here", e));
     }
 
