@@ -40,6 +40,8 @@ final class OpenLoop {
         Map<Integer, Long> failures = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch((int) total);
         long start = System.nanoTime();
+        long measuredStart = start + warmupCount * periodNanos;
+        AtomicLong lastAnswer = new AtomicLong(measuredStart);
         ProcessSampler sampler = null;
         for (long i = 0; i < total; i++) {
             long intended = start + i * periodNanos;
@@ -54,8 +56,10 @@ final class OpenLoop {
             request.apply(i).subscribe(response -> {
                 if (record) {
                     if (response.ok()) {
-                        recorder.recordValue(Math.max(1, (System.nanoTime() - intended) / 1000));
+                        long now = System.nanoTime();
+                        recorder.recordValue(Math.max(1, (now - intended) / 1000));
                         ok.incrementAndGet();
+                        lastAnswer.accumulateAndGet(now, Math::max);
                     } else {
                         failures.merge(response.status(), 1L, Long::sum);
                     }
@@ -66,7 +70,10 @@ final class OpenLoop {
         long lastDue = start + total * periodNanos;
         awaitQuietly(done);
         ProcessSampler.Usage usage = sampler == null ? new ProcessSampler(pid, ticksPerSecond).usage() : sampler.usage();
-        double seconds = (lastDue - start - warmupCount * periodNanos) / 1e9;
+        // Answers per second over the time they took to arrive, not over the offered window: a server
+        // that falls behind answers the backlog after the last request was due, and dividing by the
+        // window would report the offered rate as the rate it sustained.
+        double seconds = (Math.max(lastDue, lastAnswer.get()) - measuredStart) / 1e9;
         Histogram histogram = recorder.getIntervalHistogram();
         return new LoadResult(name, seconds, ok.get(), failures, histogram, usage);
     }

@@ -49,7 +49,9 @@ final class Report {
                 .append(" % of the saturation request rate, latency from the intended send time (coordinated-omission corrected). "
                         + "At the target rate: the largest batch open loop at ")
                 .append(String.format("%,d", CollectorScenario.TARGET_EVENTS_PER_SECOND))
-                .append(" events/s, the rate the target names, whatever the saturation run reached.\n\n")
+                .append(" events/s, the rate the target names, whatever the saturation run reached. An open loop's answered/s "
+                        + "counts its 200s over the time from its first measured send to its last answer, so a run that falls "
+                        + "behind shows the rate it sustained, not the rate offered.\n\n")
                 .append("| batch | saturation events/s | saturation req/s | sat. p50 / p99 ms | open-loop req/s (events/s) | open-loop p50 / p99 / p99.9 ms "
                         + "| non-2xx | standalone RSS | standalone CPU |\n")
                 .append("| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |\n");
@@ -97,7 +99,8 @@ final class Report {
                         + "\"}` on each tenant's default flow (the sample flow: "
                         + "qualification, contact policies, experiment `starbucks-scoring-test` priority_weighted vs propensity), customers "
                         + "cycling through the 500 sample profiles. Open loop at the fixed rate, latency from the intended send time "
-                        + "(coordinated-omission corrected), warm-up excluded. The larger catalogs are the sample tenant grown through the admin "
+                        + "(coordinated-omission corrected), warm-up excluded; answered 2xx/s over the time from the first measured send to the "
+                        + "last answer. The larger catalogs are the sample tenant grown through the admin "
                         + "API with clones of the sample offers (3 creatives each). The channel is `impressionMode: explicit`, so no call writes "
                         + "implicit impressions and the sample's frequency cap never empties the answers (without a channel it dropped every "
                         + "candidate within seconds); funnel = candidates → qualified → allowed by contact policies → returned, from one "
