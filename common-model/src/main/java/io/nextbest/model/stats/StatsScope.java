@@ -29,6 +29,16 @@ public enum StatsScope {
         return wireName;
     }
 
+    /** The scope whose {@link #wireName} is {@code wireName}, else null. */
+    public static StatsScope fromWireName(String wireName) {
+        for (StatsScope scope : values()) {
+            if (scope.wireName.equals(wireName)) {
+                return scope;
+            }
+        }
+        return null;
+    }
+
     public TenantKey key(TenantId tenant, String id) {
         return new TenantKey(tenant, wireName + ':' + id);
     }

@@ -1,8 +1,11 @@
 package io.nextbest.decision.readmodel;
 
 import io.nextbest.model.stats.OfferStats;
+import io.nextbest.model.stats.StatsScope;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -28,9 +31,28 @@ public final class OfferStatsSnapshots {
     /** A deleted key: kept so a concurrent first load cannot resurrect the value it replaced. */
     private static final OfferStats DELETED = new OfferStats(null, null, null);
 
+    /**
+     * One tenant's records by scope, then by the id within the scope, so a lookup by offer id hashes
+     * the catalog's own string (its hash cached) instead of building and hashing {@code offer:<id>}
+     * for each of the three lookups per candidate. Every scope's map exists from the start, so the
+     * outer map is never written after construction.
+     */
     private static final class TenantView {
-        final ConcurrentHashMap<String, OfferStats> values = new ConcurrentHashMap<>();
+        final Map<StatsScope, ConcurrentHashMap<String, OfferStats>> values = new EnumMap<>(StatsScope.class);
         volatile boolean loaded;
+
+        TenantView() {
+            for (StatsScope scope : StatsScope.values()) {
+                values.put(scope, new ConcurrentHashMap<>());
+            }
+        }
+
+        /** The map of the scope {@code id} (a key's {@code <scope>:<id>}) names, else null: no other scope is stored. */
+        ConcurrentHashMap<String, OfferStats> scopeOf(String id) {
+            int colon = id.indexOf(':');
+            StatsScope scope = colon < 0 ? null : StatsScope.fromWireName(id.substring(0, colon));
+            return scope == null ? null : values.get(scope);
+        }
     }
 
     private final ConcurrentHashMap<TenantId, TenantView> tenants = new ConcurrentHashMap<>();
@@ -38,8 +60,9 @@ public final class OfferStatsSnapshots {
     /** Called after {@code key} was written to ({@code value}) or deleted from ({@code null}) the store. */
     void changed(TenantKey key, OfferStats value) {
         TenantView view = tenants.get(key.tenant());
-        if (view != null) {
-            view.values.put(key.id(), value == null ? DELETED : value);
+        ConcurrentHashMap<String, OfferStats> scope = view == null ? null : view.scopeOf(key.id());
+        if (scope != null) {
+            scope.put(withinScope(key.id()), value == null ? DELETED : value);
         }
     }
 
@@ -53,8 +76,21 @@ public final class OfferStatsSnapshots {
      * from {@code store} on the tenant's first read.
      */
     OfferStats get(TenantKey key, ReadOnlyKeyValueStore<TenantKey, OfferStats> store) {
-        OfferStats stats = view(key.tenant(), store).values.get(key.id());
+        ConcurrentHashMap<String, OfferStats> scope = view(key.tenant(), store).scopeOf(key.id());
+        return scope == null ? null : present(scope.get(withinScope(key.id())));
+    }
+
+    /** The stats of {@code tenant}'s {@code scope} {@code id} ({@link StatsScope#key}'s record) without building the key. */
+    OfferStats get(TenantId tenant, StatsScope scope, String id, ReadOnlyKeyValueStore<TenantKey, OfferStats> store) {
+        return present(view(tenant, store).values.get(scope).get(id));
+    }
+
+    private static OfferStats present(OfferStats stats) {
         return stats == DELETED ? null : stats;
+    }
+
+    private static String withinScope(String id) {
+        return id.substring(id.indexOf(':') + 1);
     }
 
     private TenantView view(TenantId tenant, ReadOnlyKeyValueStore<TenantKey, OfferStats> store) {
@@ -74,8 +110,10 @@ public final class OfferStatsSnapshots {
         try (KeyValueIterator<TenantKey, OfferStats> it = store.prefixScan(tenant.value() + ":", new StringSerializer())) {
             it.forEachRemaining(kv -> {
                 // The prefix scan matches by bytes: "a:" must not pick up tenant "a:b"'s keys.
-                if (kv.value != null && kv.key.tenant().equals(tenant)) {
-                    view.values.putIfAbsent(kv.key.id(), kv.value);
+                ConcurrentHashMap<String, OfferStats> scope = kv.value == null || !kv.key.tenant().equals(tenant) ? null
+                        : view.scopeOf(kv.key.id());
+                if (scope != null) {
+                    scope.putIfAbsent(withinScope(kv.key.id()), kv.value);
                 }
             });
         }

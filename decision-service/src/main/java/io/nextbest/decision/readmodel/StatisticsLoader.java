@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -94,14 +93,14 @@ public final class StatisticsLoader {
      * total (a lifetime cap); a scope other than offer/category/channel, or no scope id, counts 0.
      */
     public VolumeCounts volumeCounts(TenantId tenant, Instant now) {
-        Function<TenantKey, OfferStats> store = reader();
+        ScopedReader store = reader(tenant);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         return cap -> {
             StatsScope scope = volumeScope(cap.scope());
             if (scope == null || cap.scopeId() == null) {
                 return 0;
             }
-            OfferStats stats = store.apply(scope.key(tenant, cap.scopeId()));
+            OfferStats stats = store.get(scope, cap.scopeId());
             if (stats == null) {
                 return 0;
             }
@@ -150,21 +149,21 @@ public final class StatisticsLoader {
 
     /** The tenant's evidence; every lookup reads the store (or its snapshot), so a newer record is seen by the next call. */
     public EvidenceSource evidence(TenantId tenant) {
-        Function<TenantKey, OfferStats> store = reader();
+        ScopedReader store = reader(tenant);
         return new EvidenceSource() {
             @Override
             public OfferEvidence offer(String offerId) {
-                return of(store.apply(StatsScope.OFFER.key(tenant, offerId)));
+                return of(store.get(StatsScope.OFFER, offerId));
             }
 
             @Override
             public OfferEvidence category(String categoryId) {
-                return categoryId == null ? OfferEvidence.NONE : of(store.apply(StatsScope.CATEGORY.key(tenant, categoryId)));
+                return categoryId == null ? OfferEvidence.NONE : of(store.get(StatsScope.CATEGORY, categoryId));
             }
 
             @Override
             public OfferEvidence global() {
-                return of(store.apply(StatsScope.GLOBAL.key(tenant, StatsScope.GLOBAL_ID)));
+                return of(store.get(StatsScope.GLOBAL, StatsScope.GLOBAL_ID));
             }
         };
     }
@@ -173,9 +172,14 @@ public final class StatisticsLoader {
      * One record by key: from the snapshots when there are any, else from the store. The store is
      * looked up first either way, so a read model that is not running still answers "not ready" (503).
      */
-    private Function<TenantKey, OfferStats> reader() {
+    private ScopedReader reader(TenantId tenant) {
         ReadOnlyKeyValueStore<TenantKey, OfferStats> store = offerStats.get();
-        return snapshots == null ? store::get : key -> snapshots.get(key, store);
+        return snapshots == null ? (scope, id) -> store.get(scope.key(tenant, id)) : (scope, id) -> snapshots.get(tenant, scope, id, store);
+    }
+
+    /** One tenant's {@code offer-stats} record of a scope and id. */
+    private interface ScopedReader {
+        OfferStats get(StatsScope scope, String id);
     }
 
     /** The core's view of a stored contact history; {@code null} is a customer without contacts. */

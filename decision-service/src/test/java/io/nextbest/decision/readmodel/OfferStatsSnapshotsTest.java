@@ -100,6 +100,26 @@ class OfferStatsSnapshotsTest {
         assertThat(evidence(COFFEE).offer("mocha")).isEqualTo(new OfferEvidence(1, 0));
     }
 
+    // The view files records by scope, then by the id after the first ':' of the key.
+    @Test
+    void theSameIdInTwoScopesAndAnIdWithAColonAreKeptApart() {
+        publish(StatsScope.OFFER.key(COFFEE, "drinks"), clicks(1));
+        publish(StatsScope.CATEGORY.key(COFFEE, "drinks"), clicks(2));
+        publish(StatsScope.OFFER.key(COFFEE, "flat:white"), clicks(3));
+        publish(StatsScope.GLOBAL.key(COFFEE, StatsScope.GLOBAL_ID), clicks(4));
+
+        EvidenceSource coffee = evidence(COFFEE);
+
+        assertThat(coffee.offer("drinks")).isEqualTo(new OfferEvidence(1, 0));
+        assertThat(coffee.category("drinks")).isEqualTo(new OfferEvidence(2, 0));
+        assertThat(coffee.offer("flat:white")).isEqualTo(new OfferEvidence(3, 0));
+        assertThat(coffee.global()).isEqualTo(new OfferEvidence(4, 0));
+        assertThat(snapshots.get(StatsScope.CATEGORY.key(COFFEE, "drinks"), store())).isEqualTo(clicks(2));
+        publish(StatsScope.OFFER.key(COFFEE, "flat:white"), clicks(5));
+        assertThat(coffee.offer("flat:white")).isEqualTo(new OfferEvidence(5, 0));
+        assertThat(coffee.offer("white")).isEqualTo(OfferEvidence.NONE);
+    }
+
     @Test
     void aTombstoneRemovesTheRecordFromTheLoadedTenant() {
         publish(LATTE, clicks(2));
