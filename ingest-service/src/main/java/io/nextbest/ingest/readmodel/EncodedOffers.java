@@ -2,10 +2,8 @@ package io.nextbest.ingest.readmodel;
 
 import io.nextbest.model.event.RankedOffer;
 import io.nextbest.support.streams.BinarySerde;
-import java.nio.ByteBuffer;
 import java.util.AbstractList;
 import java.util.List;
-import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * A recommendation's ranked offers as the recent-decisions store holds them (format 2 of
@@ -52,15 +50,7 @@ final class EncodedOffers extends AbstractList<RankedOffer> {
     }
 
     private List<RankedOffer> decode() {
-        try {
-            BinarySerde.In in = new BinarySerde.In(ByteBuffer.wrap(bytes), (byte) RecentDecisionsSerde.FORMAT);
-            List<RankedOffer> offers = List.copyOf(BinarySerde.readList(in, RecentDecisionsSerde::readOffer));
-            if (in.available() > 0) {
-                throw new IllegalArgumentException(in.available() + " bytes left over");
-            }
-            return offers;
-        } catch (RuntimeException e) {
-            throw new SerializationException("cannot read RecentDecisions offers: " + e.getMessage(), e);
-        }
+        return BinarySerde.readPart("RecentDecisions offers", bytes, RecentDecisionsSerde.FORMAT,
+                in -> List.copyOf(BinarySerde.readList(in, RecentDecisionsSerde::readOffer)));
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import io.nextbest.model.json.JsonSerde;
 import io.nextbest.model.topic.BytesSerde;
 import org.apache.kafka.common.errors.SerializationException;
@@ -108,18 +109,35 @@ public final class BinarySerde<T> implements BytesSerde<T> {
         if (bytes.length > 0 && bytes[0] == '{') {
             return earlierJson.apply(bytes);
         }
-        try {
+        return reading(name, () -> {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             byte written = buffer.get();
             if (written < FORMAT || written > format) {
                 throw new IllegalArgumentException("unknown format " + written);
             }
-            In in = new In(buffer, written);
-            T value = reader.read(in);
-            if (in.available() > 0) {
-                throw new IllegalArgumentException(in.available() + " bytes left over");
-            }
-            return value;
+            return readToEnd(new In(buffer, written), reader);
+        });
+    }
+
+    /**
+     * A part of a value its layout kept as bytes ({@link In#readBytes}), read when it is needed:
+     * all of {@code bytes} in {@code format}, with the checks and errors of {@link #fromBytes}.
+     */
+    public static <T> T readPart(String name, byte[] bytes, int format, Reader<T> reader) {
+        return reading(name, () -> readToEnd(new In(ByteBuffer.wrap(bytes), (byte) format), reader));
+    }
+
+    private static <T> T readToEnd(In in, Reader<T> reader) {
+        T value = reader.read(in);
+        if (in.available() > 0) {
+            throw new IllegalArgumentException(in.available() + " bytes left over");
+        }
+        return value;
+    }
+
+    private static <T> T reading(String name, Supplier<T> read) {
+        try {
+            return read.get();
         } catch (BufferUnderflowException e) {
             throw new SerializationException("cannot read " + name + ": truncated", e);
         } catch (RuntimeException e) {
