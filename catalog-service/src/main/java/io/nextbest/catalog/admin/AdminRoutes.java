@@ -22,34 +22,40 @@ class AdminRoutes {
 
     @Bean
     RouterFunction<ServerResponse> catalogAdminRoutes(EntityHandler entities, OperatorHandler operator, AdminAuthFilter auth) {
-        var routes = RouterFunctions.route();
-        EntityType<?> tenants = EntityTypes.of(CatalogEntity.TENANT);
-        routes.POST(BASE + "/tenants", operator::createTenant)
-                .GET(BASE + "/tenants", r -> entities.list(tenants, r))
-                .GET(BASE + "/tenants/{id}", r -> entities.read(tenants, r))
-                .PUT(BASE + "/tenants/{id}", r -> operator.requireOperator(r, entities.update(tenants, r)))
-                .DELETE(BASE + "/tenants/{id}", r -> operator.requireOperator(r, entities.delete(tenants, r)));
-        EntityType<?> keys = EntityTypes.of(CatalogEntity.API_KEY);
-        routes.POST(BASE + "/api-keys", operator::issueApiKey)
-                .POST(BASE + "/api-keys/{id}/revoke", operator::revokeApiKey)
-                .GET(BASE + "/api-keys", r -> entities.list(keys, r))
-                .GET(BASE + "/api-keys/{id}", r -> entities.read(keys, r))
-                .DELETE(BASE + "/api-keys/{id}", r -> entities.delete(keys, r));
-        routes.POST(BASE + "/customers/bulk", operator::bulkUpsertCustomers)
-                .POST(BASE + "/credit/top-ups", operator::topUp)
-                .POST(BASE + "/sample-data", operator::loadSampleData);
-        for (EntityType<?> type : EntityTypes.all()) {
-            if (type.entity() != CatalogEntity.TENANT && type.entity() != CatalogEntity.API_KEY) {
-                crud(routes, type, entities);
-            }
-        }
+        // Nested under one prefix: RouterFunctionMapping runs before the annotated controllers, so
+        // every recommend, respond and collector request of standalone was tested against each of
+        // the ~80 admin routes' method and path predicates before reaching its controller.
+        var routes = RouterFunctions.route().path(BASE, admin -> adminRoutes(admin, entities, operator));
         // The builder applies the first filter outermost: the one ApiError mapping must wrap the
         // auth filter so that its 401s are answered like every other error.
         return routes.filter((request, next) -> Mono.defer(() -> next.handle(request)).onErrorResume(AdminErrors::toResponse)).filter(auth).build();
     }
 
+    private static void adminRoutes(RouterFunctions.Builder admin, EntityHandler entities, OperatorHandler operator) {
+        EntityType<?> tenants = EntityTypes.of(CatalogEntity.TENANT);
+        admin.POST("/tenants", operator::createTenant)
+                .GET("/tenants", r -> entities.list(tenants, r))
+                .GET("/tenants/{id}", r -> entities.read(tenants, r))
+                .PUT("/tenants/{id}", r -> operator.requireOperator(r, entities.update(tenants, r)))
+                .DELETE("/tenants/{id}", r -> operator.requireOperator(r, entities.delete(tenants, r)));
+        EntityType<?> keys = EntityTypes.of(CatalogEntity.API_KEY);
+        admin.POST("/api-keys", operator::issueApiKey)
+                .POST("/api-keys/{id}/revoke", operator::revokeApiKey)
+                .GET("/api-keys", r -> entities.list(keys, r))
+                .GET("/api-keys/{id}", r -> entities.read(keys, r))
+                .DELETE("/api-keys/{id}", r -> entities.delete(keys, r));
+        admin.POST("/customers/bulk", operator::bulkUpsertCustomers)
+                .POST("/credit/top-ups", operator::topUp)
+                .POST("/sample-data", operator::loadSampleData);
+        for (EntityType<?> type : EntityTypes.all()) {
+            if (type.entity() != CatalogEntity.TENANT && type.entity() != CatalogEntity.API_KEY) {
+                crud(admin, type, entities);
+            }
+        }
+    }
+
     private static <T> void crud(RouterFunctions.Builder routes, EntityType<T> type, EntityHandler entities) {
-        String path = BASE + "/" + type.path();
+        String path = "/" + type.path();
         routes.POST(path, r -> entities.create(type, r))
                 .GET(path, r -> entities.list(type, r))
                 .GET(path + "/{id}", r -> entities.read(type, r))

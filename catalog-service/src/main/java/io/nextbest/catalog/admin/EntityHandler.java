@@ -45,7 +45,7 @@ class EntityHandler {
                 .map(body -> withId(type, body, null))
                 .map(body -> toEntity(type, body))
                 .flatMap(entity -> guardSystemOutcome(type, type.id().apply(entity)).then(store.insert(type, tenant, entity)))
-                .flatMap(entity -> ServerResponse.created(URI.create(request.path() + "/" + type.id().apply(entity)))
+                .flatMap(entity -> ServerResponse.created(URI.create(request.uri().getRawPath() + "/" + type.id().apply(entity)))
                         .contentType(MediaType.APPLICATION_JSON).bodyValue(Json.mapper().writeValueAsString(entity)));
     }
 

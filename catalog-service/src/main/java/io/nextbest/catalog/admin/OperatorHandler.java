@@ -79,7 +79,7 @@ class OperatorHandler {
                     }
                 })
                 .flatMap(key -> apiKeys.issue(tenant, key))
-                .flatMap(issued -> ServerResponse.created(URI.create(request.path() + "/" + issued.apiKey().id()))
+                .flatMap(issued -> ServerResponse.created(URI.create(request.uri().getRawPath() + "/" + issued.apiKey().id()))
                         .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                         .bodyValue(io.nextbest.model.json.Json.mapper().writeValueAsString(issued)));
     }

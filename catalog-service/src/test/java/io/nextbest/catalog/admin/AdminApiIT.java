@@ -3,6 +3,7 @@ package io.nextbest.catalog.admin;
 import static io.nextbest.catalog.admin.AdminFixtures.get;
 import static io.nextbest.catalog.admin.AdminFixtures.post;
 import static io.nextbest.catalog.admin.AdminFixtures.put;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nextbest.catalog.CatalogIntegrationTest;
 import io.nextbest.catalog.admin.AdminFixtures.TenantAdmin;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Authentication, validation, paging and the non-CRUD operations of the admin API. */
@@ -57,6 +59,14 @@ class AdminApiIT {
         String apiKey = issueKey(admin, "api");
         web.get().uri("/admin/v1/offers").header("X-API-Key", apiKey).header("X-Tenant-Id", admin.tenant())
                 .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void anIssuedKeyIsLocatedUnderTheFullAdminPath() {
+        EntityExchangeResult<byte[]> issued = post(web, admin, "/admin/v1/api-keys", Map.of("name", "located key", "kind", "api"))
+                .exchange().expectStatus().isCreated().expectBody().returnResult();
+        String id = Json.mapper().readTree(issued.getResponseBody()).get("apiKey").get("id").asString();
+        assertThat(issued.getResponseHeaders().getLocation()).hasToString("/admin/v1/api-keys/" + id);
     }
 
     @Test
