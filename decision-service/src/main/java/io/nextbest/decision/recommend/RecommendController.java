@@ -16,7 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -55,12 +54,9 @@ class RecommendController {
     }
 
     @PostMapping("/api/v1/recommend")
-    Mono<ResponseEntity<RecommendResponse>> recommend(@RequestHeader(name = "X-Tenant-Id", required = false) String tenant,
-                                                      @RequestHeader(name = "X-API-Key", required = false) String apiKey,
-                                                      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                                      ServerHttpRequest request) {
+    Mono<ResponseEntity<RecommendResponse>> recommend(ServerHttpRequest request) {
         Timer.Sample sample = Timer.start(meters);
-        AuthenticatedKey key = authenticator.authenticate(tenant, ApiKeyAuthenticator.rawKey(apiKey, authorization));
+        AuthenticatedKey key = authenticator.authenticate(request.getHeaders());
         RateLimits.Remaining budget = rateLimits.consume(key);
         return BoundedBody.read(request, settings.limits().maxBodyBytes())
                 .map(RecommendBody::decode)

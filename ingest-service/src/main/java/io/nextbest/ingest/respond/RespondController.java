@@ -5,6 +5,7 @@ import io.nextbest.support.auth.ApiKeyAuthenticator;
 import io.nextbest.support.auth.AuthenticatedKey;
 import io.nextbest.support.auth.RateLimits;
 import io.nextbest.support.http.BoundedBody;
+import io.nextbest.support.http.RequestHeaders;
 import io.nextbest.support.publish.DurablePublisher;
 import io.nextbest.ingest.system.IngestProperties;
 import io.nextbest.model.event.Outcome;
@@ -12,12 +13,10 @@ import io.nextbest.model.topic.Topics;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -53,12 +52,9 @@ class RespondController {
     }
 
     @PostMapping("/api/v1/respond")
-    Mono<ResponseEntity<Recorded>> respond(@RequestHeader(name = "X-Tenant-Id", required = false) String tenant,
-                                           @RequestHeader(name = "X-API-Key", required = false) String apiKey,
-                                           @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                           @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                                           ServerHttpRequest request) {
-        AuthenticatedKey key = authenticator.authenticate(tenant, ApiKeyAuthenticator.rawKey(apiKey, authorization));
+    Mono<ResponseEntity<Recorded>> respond(ServerHttpRequest request) {
+        AuthenticatedKey key = authenticator.authenticate(request.getHeaders());
+        String idempotencyKey = RequestHeaders.value(request.getHeaders(), "Idempotency-Key");
         RateLimits.Remaining budget = rateLimits.consume(key);
         return BoundedBody.read(request, settings.limits().maxBodyBytes())
                 .map(body -> RespondRequest.decode(body, idempotencyKey, settings.limits().maxStringLength()))

@@ -3,9 +3,11 @@ package io.nextbest.support.auth;
 import io.nextbest.model.auth.ApiKeyHashing;
 import io.nextbest.model.catalog.entity.ApiKey;
 import io.nextbest.model.tenant.TenantId;
+import io.nextbest.support.http.RequestHeaders;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 
 /**
  * Checks a raw API key against the hashed keys of the {@code catalog.api-keys} read model held
@@ -29,6 +31,8 @@ public class ApiKeyAuthenticator {
      * key" ({@code experiment}), and {@code admin} keys for the same full-access reason.
      */
     public static final Set<String> EXPERIMENT_API_KINDS = Set.of("experiment", "admin");
+    public static final String TENANT_HEADER = "X-Tenant-Id";
+    public static final String API_KEY_HEADER = "X-API-Key";
     private static final String BEARER = "Bearer ";
 
     private final Lookup keys;
@@ -56,6 +60,15 @@ public class ApiKeyAuthenticator {
             return apiKeyHeader;
         }
         return authorization != null && authorization.startsWith(BEARER) ? authorization.substring(BEARER.length()) : null;
+    }
+
+    /**
+     * The decisioning API's caller: the tenant in {@code X-Tenant-Id}, the key in {@code X-API-Key}
+     * or {@code Authorization: Bearer}.
+     */
+    public AuthenticatedKey authenticate(HttpHeaders headers) {
+        return authenticate(RequestHeaders.value(headers, TENANT_HEADER), rawKey(RequestHeaders.value(headers, API_KEY_HEADER),
+                RequestHeaders.value(headers, HttpHeaders.AUTHORIZATION)));
     }
 
     /** The caller's key, or {@link UnauthorizedException} naming no detail an attacker could use. */

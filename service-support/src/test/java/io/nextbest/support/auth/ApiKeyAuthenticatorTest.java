@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 
 class ApiKeyAuthenticatorTest {
 
@@ -130,5 +131,24 @@ class ApiKeyAuthenticatorTest {
         assertThat(ApiKeyAuthenticator.rawKey("k1", "Bearer k2")).isEqualTo("k1");
         assertThat(ApiKeyAuthenticator.rawKey(null, "Bearer k2")).isEqualTo("k2");
         assertThat(ApiKeyAuthenticator.rawKey(null, "Basic abc")).isNull();
+    }
+
+    @Test
+    void theDecisioningHeadersNameTheTenantAndTheKey() {
+        String raw = issued(COFFEE, "api", null, false);
+        HttpHeaders byApiKey = new HttpHeaders();
+        byApiKey.add("X-Tenant-Id", "coffee");
+        byApiKey.add("X-API-Key", raw);
+        assertThat(authenticator.authenticate(byApiKey).tenant()).isEqualTo(COFFEE);
+        HttpHeaders byBearer = new HttpHeaders();
+        byBearer.add("X-Tenant-Id", "coffee");
+        byBearer.add(HttpHeaders.AUTHORIZATION, "Bearer " + raw);
+        assertThat(authenticator.authenticate(byBearer).tenant()).isEqualTo(COFFEE);
+        HttpHeaders noKey = new HttpHeaders();
+        noKey.add("X-Tenant-Id", "coffee");
+        assertThatThrownBy(() -> authenticator.authenticate(noKey)).isInstanceOf(UnauthorizedException.class).hasMessage("Missing API key");
+        // A repeated key header is read as its values joined, as a @RequestHeader String argument did: no key.
+        byApiKey.add("X-API-Key", raw);
+        assertThatThrownBy(() -> authenticator.authenticate(byApiKey)).isInstanceOf(UnauthorizedException.class);
     }
 }
