@@ -1,5 +1,8 @@
 package io.nextbest.catalog.admin;
 
+import static io.nextbest.support.auth.ApiKeyAuthenticator.API_KEY_HEADER;
+import static io.nextbest.support.auth.ApiKeyAuthenticator.TENANT_HEADER;
+
 import io.nextbest.catalog.apikey.AdminCredentials;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.support.auth.ForbiddenException;
@@ -19,8 +22,6 @@ import reactor.core.publisher.Mono;
 @Component
 class AdminAuthFilter implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
-    static final String API_KEY_HEADER = "X-API-Key";
-    static final String TENANT_HEADER = "X-Tenant-Id";
     private static final String CALLER = AdminCaller.class.getName();
 
     private final AdminCredentials credentials;
