@@ -7,14 +7,12 @@ import io.nextbest.model.topic.Topic;
 import io.nextbest.model.topic.Topics;
 import io.nextbest.support.streams.ReadModels;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.utils.Bytes;
+import java.util.function.Function;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The state ingest checks on every request without calling another service: API-key hashes,
@@ -32,11 +30,12 @@ public class IngestReadModelsTopology {
     public static final String OFFERS_STORE = "ingest-offers";
     public static final String TENANTS_STORE = "ingest-tenants";
     public static final String CREDIT_BALANCES_STORE = "ingest-credit-balances";
-    public static final String RECENT_DECISIONS_STORE = "ingest-recent-decisions";
+    /** Each recent recommendation under its {@link RecommendationKey}; the customers' indexes are in {@value RecentDecisionsFold#IDS_STORE}. */
+    public static final String RECENT_RECOMMENDATIONS_STORE = RecentDecisionsFold.RECOMMENDATIONS_STORE;
 
     private final int decisionsPerCustomer;
     private final IngestRecordCaches caches;
-    private final Serde<RecentDecisions> recentDecisionsSerde;
+    private final Function<String, KeyValueBytesStoreSupplier> recentDecisionStores;
 
     public IngestReadModelsTopology(int decisionsPerCustomer) {
         this(decisionsPerCustomer, new IngestRecordCaches());
@@ -44,17 +43,17 @@ public class IngestReadModelsTopology {
 
     /** @param caches the decoded records this topology keeps current, read by {@link IngestReadModels} */
     public IngestReadModelsTopology(int decisionsPerCustomer, IngestRecordCaches caches) {
-        this(decisionsPerCustomer, caches, RecentDecisionsSerde.RECENT_DECISIONS);
+        this(decisionsPerCustomer, caches, Stores::persistentKeyValueStore);
     }
 
-    /** @param recentDecisionsSerde the recent-decisions store's values; other than the binary layout only to measure the JSON it replaced */
-    IngestReadModelsTopology(int decisionsPerCustomer, IngestRecordCaches caches, Serde<RecentDecisions> recentDecisionsSerde) {
+    /** @param recentDecisionStores the recent-decisions stores' kind; other than RocksDB only to measure the fold without it */
+    IngestReadModelsTopology(int decisionsPerCustomer, IngestRecordCaches caches, Function<String, KeyValueBytesStoreSupplier> recentDecisionStores) {
         if (decisionsPerCustomer < 1) {
             throw new IllegalArgumentException("nextbest.ingest.decisions.per-customer must be at least 1");
         }
         this.decisionsPerCustomer = decisionsPerCustomer;
         this.caches = caches;
-        this.recentDecisionsSerde = recentDecisionsSerde;
+        this.recentDecisionStores = recentDecisionStores;
     }
 
     /** The topics this topology reads, for topic provisioning. */
@@ -73,17 +72,14 @@ public class IngestReadModelsTopology {
         ReadModels.updatedGlobalStore(builder, Topics.catalog(CatalogEntity.OFFER), OFFERS_STORE, caches.offers);
         ReadModels.globalStore(builder, Topics.catalog(CatalogEntity.TENANT), TENANTS_STORE);
         ReadModels.updatedGlobalStore(builder, Topics.CREDIT_BALANCES, CREDIT_BALANCES_STORE, caches.creditBalances);
-        foldRecentDecisions(builder.stream(Topics.DECISIONS.name(), DecisionReads.consumed()));
+        foldRecentDecisions(builder, builder.stream(Topics.DECISIONS.name(), DecisionReads.consumed()));
     }
 
     // Partitioned, not global: decisions are per customer and too many to replicate to every instance.
-    private void foldRecentDecisions(KStream<TenantKey, DecisionRecord> decisions) {
-        decisions.groupByKey(Grouped.with("recent-decisions-by-customer", Topics.DECISIONS.keySerde(), Topics.DECISIONS.valueSerde()))
-                .aggregate(() -> RecentDecisions.EMPTY,
-                        (customer, decision, recent) -> recent.with(decision, decisionsPerCustomer),
-                        Named.as("recent-decisions-fold"),
-                        Materialized.<TenantKey, RecentDecisions, KeyValueStore<Bytes, byte[]>>as(RECENT_DECISIONS_STORE)
-                                .withKeySerde(Topics.DECISIONS.keySerde())
-                                .withValueSerde(recentDecisionsSerde));
+    private void foldRecentDecisions(StreamsBuilder builder, KStream<TenantKey, DecisionRecord> decisions) {
+        builder.addStateStore(RecentDecisionsFold.idsStore(recentDecisionStores));
+        builder.addStateStore(RecentDecisionsFold.recommendationsStore(recentDecisionStores));
+        decisions.process(new RecentDecisionsFold(decisionsPerCustomer), Named.as("recent-decisions-fold"),
+                RecentDecisionsFold.IDS_STORE, RecentDecisionsFold.RECOMMENDATIONS_STORE);
     }
 }

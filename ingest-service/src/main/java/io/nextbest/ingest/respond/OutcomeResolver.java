@@ -1,7 +1,8 @@
 package io.nextbest.ingest.respond;
 
 import io.nextbest.ingest.readmodel.IngestReadModels;
-import io.nextbest.ingest.readmodel.RecentDecisions;
+import io.nextbest.ingest.readmodel.RecentRecommendation;
+import io.nextbest.ingest.readmodel.RecommendationKey;
 import io.nextbest.model.catalog.entity.Creative;
 import io.nextbest.model.catalog.entity.Offer;
 import io.nextbest.model.catalog.entity.OutcomeType;
@@ -26,9 +27,9 @@ import reactor.core.publisher.Mono;
 class OutcomeResolver {
 
     private final IngestReadModels readModels;
-    private final InteractiveQuery<TenantKey, RecentDecisions> recentDecisions;
+    private final InteractiveQuery<RecommendationKey, RecentRecommendation> recentDecisions;
 
-    OutcomeResolver(IngestReadModels readModels, InteractiveQuery<TenantKey, RecentDecisions> recentDecisions) {
+    OutcomeResolver(IngestReadModels readModels, InteractiveQuery<RecommendationKey, RecentRecommendation> recentDecisions) {
         this.readModels = readModels;
         this.recentDecisions = recentDecisions;
     }
@@ -49,11 +50,10 @@ class OutcomeResolver {
     }
 
     private Mono<Target> byRecommendation(TenantId tenant, RespondRequest request) {
-        return recentDecisions.get(new TenantKey(tenant, request.customerId()))
-                .map(history -> history.orElse(RecentDecisions.EMPTY).find(request.recommendationId())
-                        .orElseThrow(() -> RespondRejection.notFound("recommendation " + request.recommendationId()
-                                + " not found for customer " + request.customerId())))
-                .map(recommendation -> recommendation.decisions().stream().filter(d -> d.rank() == request.rank()).findFirst()
+        return recentDecisions.get(new RecommendationKey(new TenantKey(tenant, request.customerId()), request.recommendationId()))
+                .map(found -> found.orElseThrow(() -> RespondRejection.notFound("recommendation " + request.recommendationId()
+                        + " not found for customer " + request.customerId())))
+                .map(recommendation -> recommendation.atRank(request.rank())
                         .orElseThrow(() -> RespondRejection.notFound("recommendation " + request.recommendationId()
                                 + " has no rank " + request.rank())))
                 .map(OutcomeResolver::target);

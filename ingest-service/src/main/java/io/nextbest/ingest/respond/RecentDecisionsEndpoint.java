@@ -1,6 +1,7 @@
 package io.nextbest.ingest.respond;
 
-import io.nextbest.ingest.readmodel.RecentDecisions;
+import io.nextbest.ingest.readmodel.RecentRecommendation;
+import io.nextbest.ingest.readmodel.RecommendationKey;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.support.query.InteractiveQuery;
 import io.nextbest.support.query.InternalToken;
@@ -16,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The owner's side of a forwarded recent-decisions query between ingest instances. It answers only
+ * The owner's side of a forwarded recent-recommendation query between ingest instances. It answers only
  * callers presenting the internal token (derived from the shared pepper), since it reads any
- * tenant's data; 404 when the customer has no recommendations, 503 when this instance does not
+ * tenant's data; 404 when the customer has no such recent recommendation, 503 when this instance does not
  * (or no longer) own the key, which makes the caller retry.
  */
 @RestController
@@ -26,22 +27,23 @@ class RecentDecisionsEndpoint {
 
     static final String PATH = "/internal/ingest/recent-decisions";
 
-    private final InteractiveQuery<TenantKey, RecentDecisions> query;
+    private final InteractiveQuery<RecommendationKey, RecentRecommendation> query;
     private final InternalToken token;
 
-    RecentDecisionsEndpoint(InteractiveQuery<TenantKey, RecentDecisions> query, @Qualifier("ingestInternalToken") InternalToken token) {
+    RecentDecisionsEndpoint(InteractiveQuery<RecommendationKey, RecentRecommendation> query, @Qualifier("ingestInternalToken") InternalToken token) {
         this.query = query;
         this.token = token;
     }
 
     @GetMapping(PATH)
-    Mono<ResponseEntity<RecentDecisions>> recentDecisions(@RequestHeader(name = InternalToken.HEADER, required = false) String presented,
-                                                          @RequestParam("tenant") String tenant,
-                                                          @RequestParam("customer") String customer) {
+    Mono<ResponseEntity<RecentRecommendation>> recentRecommendation(@RequestHeader(name = InternalToken.HEADER, required = false) String presented,
+                                                                    @RequestParam("tenant") String tenant,
+                                                                    @RequestParam("customer") String customer,
+                                                                    @RequestParam("recommendation") String recommendation) {
         if (!token.matches(presented)) {
             return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN).build());
         }
-        return query.getLocal(TenantKey.of(tenant, customer))
+        return query.getLocal(new RecommendationKey(TenantKey.of(tenant, customer), recommendation))
                 .map(found -> found.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build()));
     }
 

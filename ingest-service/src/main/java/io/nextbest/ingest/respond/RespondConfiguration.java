@@ -2,10 +2,9 @@ package io.nextbest.ingest.respond;
 
 import io.nextbest.ingest.readmodel.IngestReadModels;
 import io.nextbest.ingest.readmodel.IngestReadModelsTopology;
-import io.nextbest.ingest.readmodel.RecentDecisions;
+import io.nextbest.ingest.readmodel.RecentRecommendation;
+import io.nextbest.ingest.readmodel.RecommendationKey;
 import io.nextbest.ingest.system.IngestProperties;
-import io.nextbest.model.tenant.TenantKey;
-import io.nextbest.model.topic.Topics;
 import io.nextbest.support.query.InteractiveQuery;
 import io.nextbest.support.query.InternalToken;
 import java.net.URLEncoder;
@@ -29,23 +28,24 @@ class RespondConfiguration {
     }
 
     @Bean
-    InteractiveQuery<TenantKey, RecentDecisions> ingestRecentDecisionsQuery(BeanFactory beans, IngestProperties settings,
+    InteractiveQuery<RecommendationKey, RecentRecommendation> ingestRecentDecisionsQuery(BeanFactory beans, IngestProperties settings,
                                                                              @Qualifier("ingestInternalToken") InternalToken token,
                                                                              @Value("${server.port:8082}") int serverPort) {
         IngestProperties.Query query = settings.query();
         WebClient client = WebClient.builder().defaultHeader(InternalToken.HEADER, token.value()).build();
         return new InteractiveQuery<>(
                 () -> beans.getBean("&ingestReadModels", StreamsBuilderFactoryBean.class).getKafkaStreams(),
-                IngestReadModelsTopology.RECENT_DECISIONS_STORE, Topics.DECISIONS.keySerde().serializer(),
+                IngestReadModelsTopology.RECENT_RECOMMENDATIONS_STORE, RecommendationKey.partitioning(),
                 new HostInfo(query.advertisedHost(), serverPort),
-                key -> RecentDecisionsEndpoint.PATH + "?tenant=" + encode(key.tenant().value()) + "&customer=" + encode(key.id()),
-                RecentDecisions.class,
+                key -> RecentDecisionsEndpoint.PATH + "?tenant=" + encode(key.customer().tenant().value())
+                        + "&customer=" + encode(key.customer().id()) + "&recommendation=" + encode(key.recommendationId()),
+                RecentRecommendation.class,
                 new InteractiveQuery.Settings(query.notReadyAttempts(), query.notReadyBackoff(), query.forwardTimeout()),
                 client);
     }
 
     @Bean
-    OutcomeResolver ingestOutcomeResolver(IngestReadModels readModels, InteractiveQuery<TenantKey, RecentDecisions> recentDecisions) {
+    OutcomeResolver ingestOutcomeResolver(IngestReadModels readModels, InteractiveQuery<RecommendationKey, RecentRecommendation> recentDecisions) {
         return new OutcomeResolver(readModels, recentDecisions);
     }
 

@@ -29,10 +29,6 @@ class DecisionReadsTest {
 
         assertThat(read).isEqualTo(new DecisionRecord("rec-1", new TenantId("coffee"), "c-1", "s-1", "flow", "web", "home",
                 null, true, null, returned, T0));
-        assertThat(RecentDecisions.EMPTY.with(read, 5).find("rec-1")).hasValueSatisfying(r -> {
-            assertThat(r.decisions()).isEqualTo(returned);
-            assertThat(r.timestamp()).isEqualTo(T0);
-        });
     }
 
     @Test

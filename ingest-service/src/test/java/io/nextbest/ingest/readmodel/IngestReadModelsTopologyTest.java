@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -31,7 +32,8 @@ class IngestReadModelsTopologyTest {
 
     TopologyTestDriver driver;
     TestInputTopic<TenantKey, DecisionRecord> decisions;
-    KeyValueStore<TenantKey, RecentDecisions> store;
+    KeyValueStore<TenantKey, RecentRecommendationIds> ids;
+    KeyValueStore<RecommendationKey, RecentRecommendation> recommendations;
 
     @BeforeEach
     void topologyKeepingTwoRecommendationsPerCustomer() {
@@ -40,7 +42,8 @@ class IngestReadModelsTopologyTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(topology(2), config);
         decisions = driver.createInputTopic(Topics.DECISIONS.name(), Topics.DECISIONS.keySerde().serializer(), Topics.DECISIONS.valueSerde().serializer());
-        store = driver.getKeyValueStore(IngestReadModelsTopology.RECENT_DECISIONS_STORE);
+        ids = driver.getKeyValueStore(RecentDecisionsFold.IDS_STORE);
+        recommendations = driver.getKeyValueStore(IngestReadModelsTopology.RECENT_RECOMMENDATIONS_STORE);
     }
 
     @AfterEach
@@ -49,23 +52,25 @@ class IngestReadModelsTopologyTest {
     }
 
     @Test
-    void keepsTheNewestRecommendationsPerCustomerUpToTheLimit() {
+    void keepsTheNewestRecommendationsPerCustomerUpToTheLimitAndDeletesTheOthers() {
         decisions.pipeInput(CUSTOMER, decision("rec-1"));
         decisions.pipeInput(CUSTOMER, decision("rec-2"));
         decisions.pipeInput(CUSTOMER, decision("rec-3"));
 
-        assertThat(store.get(CUSTOMER).recommendations()).extracting(RecentDecisions.Recommendation::recommendationId)
-                .containsExactly("rec-3", "rec-2");
+        assertThat(ids.get(CUSTOMER).ids()).containsExactly("rec-3", "rec-2");
+        assertThat(storedIds()).containsExactlyInAnyOrder("rec-3", "rec-2");
+        assertThat(recommendations.get(key(CUSTOMER, "rec-1"))).isNull();
     }
 
     @Test
     void aReplayedRecommendationChangesNothing() {
         decisions.pipeInput(CUSTOMER, decision("rec-1"));
         decisions.pipeInput(CUSTOMER, decision("rec-2"));
-        decisions.pipeInput(CUSTOMER, decision("rec-1"));
+        decisions.pipeInput(CUSTOMER, new DecisionRecord("rec-1", TENANT, "c-1", null, "flow", "email", null, null, false, null,
+                List.of(), Instant.EPOCH));
 
-        assertThat(store.get(CUSTOMER).recommendations()).extracting(RecentDecisions.Recommendation::recommendationId)
-                .containsExactly("rec-2", "rec-1");
+        assertThat(ids.get(CUSTOMER).ids()).containsExactly("rec-2", "rec-1");
+        assertThat(recommendations.get(key(CUSTOMER, "rec-1")).decisions()).isEqualTo(OFFERS);
     }
 
     @Test
@@ -75,27 +80,60 @@ class IngestReadModelsTopologyTest {
         decisions.pipeInput(other, new DecisionRecord("rec-9", TENANT, "c-2", null, "flow", "email", null, null, false, null,
                 List.of(), Instant.EPOCH));
 
-        assertThat(store.get(CUSTOMER).find("rec-9")).isEmpty();
-        assertThat(store.get(other).find("rec-9")).isPresent();
+        assertThat(recommendations.get(key(CUSTOMER, "rec-9"))).isNull();
+        assertThat(recommendations.get(key(other, "rec-9"))).isNotNull();
+        assertThat(ids.get(CUSTOMER).ids()).containsExactly("rec-1");
     }
 
     @Test
-    void theStoreAndItsChangelogHoldTheBinaryLayout() {
+    void aRecommendationIsStoredAsReturnedAndFoundByRank() {
         decisions.pipeInput(CUSTOMER, decision("rec-1"));
-        TestOutputTopic<String, byte[]> changelog = driver.createOutputTopic(
-                "ingest-test-" + IngestReadModelsTopology.RECENT_DECISIONS_STORE + "-changelog",
-                new StringDeserializer(), new ByteArrayDeserializer());
 
-        byte[] logged = changelog.readValue();
+        RecentRecommendation stored = recommendations.get(key(CUSTOMER, "rec-1"));
 
-        assertThat(logged[0]).isEqualTo((byte) RecentDecisionsSerde.FORMAT);
-        assertThat(RecentDecisionsSerde.RECENT_DECISIONS.fromBytes(logged)).isEqualTo(store.get(CUSTOMER));
-        assertThat(store.get(CUSTOMER).find("rec-1")).hasValueSatisfying(r -> assertThat(r.decisions()).isEqualTo(OFFERS));
+        assertThat(stored).isEqualTo(new RecentRecommendation("rec-1", OFFERS, Instant.EPOCH));
+        assertThat(stored.atRank(1)).contains(OFFERS.get(0));
+        assertThat(stored.atRank(2)).isEmpty();
+    }
+
+    @Test
+    void theChangelogsHoldTheBinaryLayoutsOneSmallRecordEachPerDecision() {
+        decisions.pipeInput(CUSTOMER, decision("rec-1"));
+        decisions.pipeInput(CUSTOMER, decision("rec-2"));
+        decisions.pipeInput(CUSTOMER, decision("rec-3"));
+
+        List<KeyValue<String, byte[]>> loggedIds = changelog(RecentDecisionsFold.IDS_STORE).readKeyValuesToList();
+        List<byte[]> loggedRecommendations = changelog(RecentDecisionsFold.RECOMMENDATIONS_STORE).readValuesToList();
+
+        assertThat(loggedIds).hasSize(3);
+        assertThat(RecentDecisionsSerde.IDS.fromBytes(loggedIds.get(2).value)).isEqualTo(ids.get(CUSTOMER));
+        // Three recommendations written, then rec-1 deleted when rec-3 pushed it out (the driver commits after every record).
+        assertThat(loggedRecommendations).hasSize(4);
+        assertThat(RecentDecisionsSerde.RECOMMENDATION.fromBytes(loggedRecommendations.get(0)))
+                .isEqualTo(new RecentRecommendation("rec-1", OFFERS, Instant.EPOCH));
+        assertThat(loggedRecommendations.get(0)[0]).isEqualTo(RecentDecisionsSerde.RECOMMENDATION.format());
+        assertThat(loggedRecommendations).filteredOn(value -> value == null).hasSize(1);
     }
 
     @Test
     void everyProcessorAndStoreIsNamed() {
         assertThat(topology(20).describe().toString()).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
+    }
+
+    private List<String> storedIds() {
+        List<String> stored = new java.util.ArrayList<>();
+        try (var all = recommendations.all()) {
+            all.forEachRemaining(entry -> stored.add(entry.key.recommendationId()));
+        }
+        return stored;
+    }
+
+    private TestOutputTopic<String, byte[]> changelog(String store) {
+        return driver.createOutputTopic("ingest-test-" + store + "-changelog", new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static RecommendationKey key(TenantKey customer, String recommendationId) {
+        return new RecommendationKey(customer, recommendationId);
     }
 
     private static Topology topology(int perCustomer) {

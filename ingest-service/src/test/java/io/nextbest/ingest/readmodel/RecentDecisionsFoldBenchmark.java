@@ -6,7 +6,6 @@ import io.nextbest.model.event.DecisionRecord;
 import io.nextbest.model.event.ExperimentAssignment;
 import io.nextbest.model.event.Funnel;
 import io.nextbest.model.event.RankedOffer;
-import io.nextbest.model.json.JsonSerde;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topics;
@@ -21,31 +20,29 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /**
  * Measures, not asserts: the CPU cost of folding one {@code decisions} record into the
- * {@code ingest-recent-decisions} store through the real topology ({@link IngestReadModelsTopology}
- * in {@code TopologyTestDriver}: store, record cache, changelog), with the store's binary layout
- * ({@link RecentDecisionsSerde}, format 2), its format 1 ({@link RecentDecisionsFormat1}, every
- * offer decoded and re-encoded) and the JSON before both, alternating, each on a
- * fresh driver. The records are JSON as decision-service writes them (funnel, experiment, three
- * ranked offers from a 200-offer catalog shaped like the bench's), one per recommend call, cycling
- * through 500 customers as the bench does, 20 kept per customer ({@code decisions.per-customer});
- * every customer's history is full before the measurement starts. The driver commits after every
+ * recent-decisions stores through the real topology ({@link IngestReadModelsTopology} in
+ * {@code TopologyTestDriver}: the customer's index and the recommendation's own entry, record
+ * caches, changelogs). The records are JSON as decision-service writes them (funnel, experiment,
+ * three ranked offers from a 200-offer catalog shaped like the bench's), one per recommend call,
+ * cycling through 500 customers as the bench does, 20 kept per customer
+ * ({@code decisions.per-customer}); every customer's history is full before the measurement starts,
+ * so each record also deletes the recommendation it pushes out. The driver commits after every
  * record, so each record also pays a cache flush, as under load where a 100 ms commit rarely sees a
- * customer twice ({@code -Dbenchmark.cache-bytes=0} runs it without the record cache). Reports µs per decision as CPU of the piping thread (the whole fold runs on it;
- * no JIT or GC) and as process CPU (GC included), plus the input decode alone. Not part of
+ * customer twice ({@code -Dbenchmark.cache-bytes=0} runs it without the record cache). Reports µs
+ * per decision as CPU of the piping thread (the whole fold runs on it; no JIT or GC) and as process
+ * CPU (GC included), the changelog bytes per decision, plus the input decode alone. Not part of
  * {@code verify} (the name matches neither *Test nor *IT); run with
  * {@code ./mvnw -B -ntp -o -pl ingest-service -am test -Dtest=RecentDecisionsFoldBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -58,8 +55,6 @@ class RecentDecisionsFoldBenchmark {
     // RocksDB that flush and its compactions cost several times the fold, so by default the store
     // is the in-memory one (same topology, cache, changelog and serdes); -Dbenchmark.store=rocksdb keeps RocksDB.
     private static final String STORE = System.getProperty("benchmark.store", "in-memory");
-    // -Dbenchmark.layouts=binary measures one layout alone, e.g. under a profiler.
-    private static final List<String> LAYOUTS = List.of(System.getProperty("benchmark.layouts", "json,binary-1,binary").split(","));
     private static final int CUSTOMERS = 500;
     private static final int KEPT = 20;
     private static final int OFFERS = 200;
@@ -68,9 +63,6 @@ class RecentDecisionsFoldBenchmark {
     private static final int DISTINCT_RECORDS = CUSTOMERS * (KEPT + 5);
     private static final int DRAIN_EVERY = 1_000;
     private static final TenantId TENANT = new TenantId("bench-cpu");
-
-    private record Layout(String name, Serde<RecentDecisions> serde) {
-    }
 
     private record Input(byte[] key, byte[] value) {
     }
@@ -81,47 +73,40 @@ class RecentDecisionsFoldBenchmark {
     @Test
     void measureCpuPerFoldedDecision() {
         List<Input> inputs = decisions();
-        List<Layout> layouts = Stream.of(new Layout("json", new JsonSerde<>(RecentDecisions.class)),
-                        new Layout("binary-1", RecentDecisionsFormat1.SERDE),
-                        new Layout("binary", RecentDecisionsSerde.RECENT_DECISIONS))
-                .filter(layout -> LAYOUTS.contains(layout.name())).toList();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<String> reports = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            for (Layout layout : layouts) {
-                double loadBefore = os.getSystemLoadAverage();
-                Run run = fold(layout, inputs, round);
-                reports.add(String.format("recent-decisions fold benchmark, round %d, %s layout, %s store: %d decisions, %d customers, %d kept, "
-                                + "%d offers each: thread CPU %.1f µs per decision, process CPU %.1f µs (%.2f cores), wall %.1f µs; "
-                                + "store value %d bytes on average; load average %.2f → %.2f",
-                        round, layout.name(), STORE, DECISIONS, CUSTOMERS, KEPT, OFFERS_PER_DECISION, run.threadCpu() / 1e3 / DECISIONS,
-                        run.processCpu() / 1e3 / DECISIONS, (double) run.processCpu() / run.wall(), run.wall() / 1e3 / DECISIONS,
-                        run.loggedBytes() / Math.max(1, run.logged()), loadBefore, os.getSystemLoadAverage()));
-            }
+            double loadBefore = os.getSystemLoadAverage();
+            Run run = fold(inputs, round);
+            reports.add(String.format("recent-decisions fold benchmark, round %d, %s store: %d decisions, %d customers, %d kept, "
+                            + "%d offers each: thread CPU %.1f µs per decision, process CPU %.1f µs (%.2f cores), wall %.1f µs; "
+                            + "%d changelog bytes per decision in %.2f records; load average %.2f → %.2f",
+                    round, STORE, DECISIONS, CUSTOMERS, KEPT, OFFERS_PER_DECISION, run.threadCpu() / 1e3 / DECISIONS,
+                    run.processCpu() / 1e3 / DECISIONS, (double) run.processCpu() / run.wall(), run.wall() / 1e3 / DECISIONS,
+                    run.loggedBytes() / DECISIONS, (double) run.logged() / DECISIONS, loadBefore, os.getSystemLoadAverage()));
             reports.add(decodeOnly(inputs, round));
         }
         reports.forEach(System.out::println);
     }
 
-    private static Run fold(Layout layout, List<Input> inputs, int round) {
+    private static Run fold(List<Input> inputs, int round) {
         Properties config = new Properties();
-        String applicationId = "recent-decisions-benchmark-" + layout.name() + "-" + round;
+        String applicationId = "recent-decisions-benchmark-" + round;
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         if (System.getProperty("benchmark.cache-bytes") != null) {
             config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, Long.getLong("benchmark.cache-bytes"));
         }
-        if (!STORE.equals("rocksdb")) {
-            config.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
-        }
-        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
-        new IngestReadModelsTopology(KEPT, new IngestRecordCaches(), layout.serde()).buildTopology(builder);
+        StreamsBuilder builder = new StreamsBuilder();
+        new IngestReadModelsTopology(KEPT, new IngestRecordCaches(),
+                STORE.equals("rocksdb") ? Stores::persistentKeyValueStore : Stores::inMemoryKeyValueStore).buildTopology(builder);
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config)) {
             TestInputTopic<byte[], byte[]> topic = driver.createInputTopic(Topics.DECISIONS.name(), new ByteArraySerializer(),
                     new ByteArraySerializer());
-            TestOutputTopic<String, byte[]> changelog = driver.createOutputTopic(
-                    applicationId + "-" + IngestReadModelsTopology.RECENT_DECISIONS_STORE + "-changelog", new StringDeserializer(),
-                    new ByteArrayDeserializer());
+            List<TestOutputTopic<String, byte[]>> changelog = Stream.of(RecentDecisionsFold.IDS_STORE, RecentDecisionsFold.RECOMMENDATIONS_STORE)
+                    .map(store -> driver.createOutputTopic(applicationId + "-" + store + "-changelog", new StringDeserializer(),
+                            new ByteArrayDeserializer()))
+                    .toList();
             pipe(topic, changelog, inputs, 0, WARMUP_DECISIONS, new long[2]);
 
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -135,9 +120,10 @@ class RecentDecisionsFoldBenchmark {
             long processCpu = os.getProcessCpuTime() - processBefore;
             long threadCpu = threads.getCurrentThreadCpuTime() - threadBefore - drainCpu;
 
-            KeyValueStore<TenantKey, RecentDecisions> store = driver.getKeyValueStore(IngestReadModelsTopology.RECENT_DECISIONS_STORE);
-            assertThat(store.get(new TenantKey(TENANT, customer(0))).recommendations()).hasSize(KEPT);
-            assertThat(logged[1]).isEqualTo(DECISIONS);
+            KeyValueStore<TenantKey, RecentRecommendationIds> ids = driver.getKeyValueStore(RecentDecisionsFold.IDS_STORE);
+            assertThat(ids.get(new TenantKey(TENANT, customer(0))).ids()).hasSize(KEPT);
+            // Per decision: its index, its recommendation and the deletion of the one it pushed out.
+            assertThat(logged[1]).isEqualTo(3L * DECISIONS);
             return new Run(threadCpu, processCpu - drainCpu, wall, logged[0], logged[1]);
         }
     }
@@ -147,7 +133,7 @@ class RecentDecisionsFoldBenchmark {
      * (the driver keeps what a topology writes); returns the thread CPU spent reading it, which is
      * the benchmark's, not the fold's.
      */
-    private static long pipe(TestInputTopic<byte[], byte[]> topic, TestOutputTopic<String, byte[]> changelog, List<Input> inputs,
+    private static long pipe(TestInputTopic<byte[], byte[]> topic, List<TestOutputTopic<String, byte[]>> changelogs, List<Input> inputs,
                              int from, int count, long[] logged) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long drainCpu = 0;
@@ -156,9 +142,11 @@ class RecentDecisionsFoldBenchmark {
             topic.pipeInput(input.key(), input.value());
             if ((i - from + 1) % DRAIN_EVERY == 0 || i == from + count - 1) {
                 long before = threads.getCurrentThreadCpuTime();
-                for (byte[] value : changelog.readValuesToList()) {
-                    logged[0] += value.length;
-                    logged[1]++;
+                for (TestOutputTopic<String, byte[]> changelog : changelogs) {
+                    for (byte[] value : changelog.readValuesToList()) {
+                        logged[0] += value == null ? 0 : value.length;
+                        logged[1]++;
+                    }
                 }
                 drainCpu += threads.getCurrentThreadCpuTime() - before;
             }

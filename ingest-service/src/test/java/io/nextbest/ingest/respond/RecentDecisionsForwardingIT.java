@@ -93,7 +93,7 @@ class RecentDecisionsForwardingIT {
     /** A customer id whose recent-decisions partition the given instance owns, as the first instance sees the group. */
     private static String customerOwnedBy(Instance owner, TenantId tenant) {
         return IntStream.range(0, 200).mapToObj(i -> "cust-" + i)
-                .filter(customer -> first.streams().queryMetadataForKey(IngestReadModelsTopology.RECENT_DECISIONS_STORE,
+                .filter(customer -> first.streams().queryMetadataForKey(IngestReadModelsTopology.RECENT_RECOMMENDATIONS_STORE,
                         new TenantKey(tenant, customer), Topics.DECISIONS.keySerde().serializer()).activeHost().port() == owner.port())
                 .findFirst().orElse(null);
     }
