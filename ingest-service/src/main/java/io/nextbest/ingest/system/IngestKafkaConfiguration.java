@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,7 +56,9 @@ class IngestKafkaConfiguration {
         // application.server lets every instance find the owner of a customer's recent decisions.
         String advertised = ingest.query().advertisedHost() + ":" + serverPort;
         return StreamsApps.create(READ_MODELS_APP, new IngestReadModelsTopology(ingest.decisions().perCustomer(), caches)::buildTopology,
-                kafka, settings, states, meters, Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised));
+                kafka, settings, states, meters, Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised,
+                        StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), (int) ingest.decisions().fetchMaxWait().toMillis(),
+                        StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), (int) ingest.decisions().fetchMinBytes().toBytes()));
     }
 
     @Bean

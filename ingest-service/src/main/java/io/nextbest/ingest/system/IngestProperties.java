@@ -3,6 +3,7 @@ package io.nextbest.ingest.system;
 import io.nextbest.support.auth.RateLimits;
 import io.nextbest.support.publish.DurablePublisher;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -22,8 +23,13 @@ public record IngestProperties(Limits limits, Credit credit, DurablePublisher.Se
     public record Credit(long unitsPerEvent) {
     }
 
-    /** The bounded per-customer history respond resolves recommendationId + rank against. */
-    public record Decisions(int perCustomer) {
+    /**
+     * The bounded per-customer history respond resolves recommendationId + rank against, and how
+     * the read-model app's main consumer fetches {@code decisions}: a fetch answers once
+     * {@code fetchMinBytes} are there or {@code fetchMaxWait} has passed, so under load one fetch
+     * carries many records instead of each record its own round trip.
+     */
+    public record Decisions(int perCustomer, Duration fetchMaxWait, DataSize fetchMinBytes) {
     }
 
     /** Interactive queries of the partitioned recent-decisions store. */
