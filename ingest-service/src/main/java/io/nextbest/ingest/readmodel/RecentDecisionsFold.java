@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Folds {@code decisions} into each customer's last {@code limit} recommendations, kept in two
  * stores of the record's task: the customer's index of ids, and every recommendation under its own
- * {@link RecommendationKey}. A recommend call so writes its own ~0.3 KB and the ~0.8 KB index,
+ * {@link RecommendationKey}. A recommend call so writes its own ~0.4 KB and the ~0.8 KB index,
  * where one value holding all twenty recommendations (~8 KB) was read, rewritten and sent to the
  * changelog on every call. Respond reads one recommendation by its key. A replayed record (already
  * in the index) changes nothing; the ones that fall out of the index are deleted.

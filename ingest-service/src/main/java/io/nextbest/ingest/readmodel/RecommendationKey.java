@@ -3,8 +3,6 @@ package io.nextbest.ingest.readmodel;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.KeySerdes;
 import io.nextbest.support.streams.BinarySerde;
-import java.nio.ByteBuffer;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -31,21 +29,8 @@ public record RecommendationKey(TenantKey customer, String recommendationId) {
                 BinarySerde.writeString(out, key.recommendationId());
                 return out.toByteArray();
             },
-            (topic, bytes) -> {
-                if (bytes == null) {
-                    return null;
-                }
-                try {
-                    BinarySerde.In in = new BinarySerde.In(ByteBuffer.wrap(bytes), BinarySerde.FORMAT);
-                    RecommendationKey key = new RecommendationKey(TenantKey.parse(BinarySerde.readString(in)), BinarySerde.readString(in));
-                    if (in.available() != 0) {
-                        throw new IllegalArgumentException(in.available() + " bytes after the key");
-                    }
-                    return key;
-                } catch (RuntimeException e) {
-                    throw new SerializationException("bad recommendation key: " + e.getMessage(), e);
-                }
-            });
+            (topic, bytes) -> bytes == null ? null : BinarySerde.readPart("RecommendationKey", bytes, BinarySerde.FORMAT,
+                    in -> new RecommendationKey(TenantKey.parse(BinarySerde.readString(in)), BinarySerde.readString(in))));
 
     /**
      * The key as the {@code decisions} topic's partitioner sees it — the customer's key alone — to

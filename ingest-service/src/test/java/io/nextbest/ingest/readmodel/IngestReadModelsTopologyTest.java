@@ -8,6 +8,7 @@ import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topics;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -121,7 +122,7 @@ class IngestReadModelsTopologyTest {
     }
 
     private List<String> storedIds() {
-        List<String> stored = new java.util.ArrayList<>();
+        List<String> stored = new ArrayList<>();
         try (var all = recommendations.all()) {
             all.forEachRemaining(entry -> stored.add(entry.key.recommendationId()));
         }

@@ -106,7 +106,7 @@ class RecentDecisionsSerdeTest {
         for (byte[] bad : List.of(Arrays.copyOf(good, good.length - 1), Arrays.copyOf(good, good.length + 1), new byte[0])) {
             assertThatThrownBy(() -> RecommendationKey.SERDE.deserializer().deserialize("store", bad))
                     .isInstanceOf(SerializationException.class)
-                    .hasMessageStartingWith("bad recommendation key");
+                    .hasMessageStartingWith("cannot read RecommendationKey");
         }
     }
 }

@@ -120,8 +120,9 @@ public final class BinarySerde<T> implements BytesSerde<T> {
     }
 
     /**
-     * A part of a value its layout kept as bytes ({@link In#readBytes}), read when it is needed:
-     * all of {@code bytes} in {@code format}, with the checks and errors of {@link #fromBytes}.
+     * A part of a value its layout kept as bytes ({@link In#readBytes}), read when it is needed, or
+     * any bytes written without the leading format byte (a store key): all of {@code bytes} in
+     * {@code format}, with the checks and errors of {@link #fromBytes}.
      */
     public static <T> T readPart(String name, byte[] bytes, int format, Reader<T> reader) {
         return reading(name, () -> readToEnd(new In(ByteBuffer.wrap(bytes), (byte) format), reader));
