@@ -14,6 +14,7 @@ import io.nextbest.model.id.NameBasedUuid;
 import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topics;
+import io.nextbest.support.query.InternalToken;
 import io.nextbest.testsupport.KafkaIntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -127,6 +128,25 @@ class RespondIT {
         fixtures.tenantOutcomeType(tenant, "quote_requested", Classification.POSITIVE);
         respond(Map.of("customerId", "c-1", "creativeId", "creative-xyz", "outcome", "quote_requested", "idempotencyKey", "q-1"))
                 .expectStatus().isCreated().expectBody().jsonPath("$.classification").isEqualTo("positive");
+    }
+
+    // The owner's side of a forwarded lookup: only with the internal token, one recommendation by its id.
+    @Test
+    void theInternalRecentDecisionsQueryAnswersOneRecommendationAndRefusesBadCalls() {
+        fixtures.recommendation(tenant, "CUST009", "rec-9", rankedOffer(1, "offer-abc", "First", "creative-xyz", "channel-email"));
+        String token = InternalToken.fromPepper(pepper, "ingest-interactive-query").value();
+        String found = RecentDecisionsEndpoint.PATH + "?tenant=" + tenant.value() + "&customer=CUST009&recommendation=rec-9";
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> web.get().uri(found).header(InternalToken.HEADER, token).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.recommendationId").isEqualTo("rec-9")
+                .jsonPath("$.decisions[0].creativeId").isEqualTo("creative-xyz"));
+        web.get().uri(found).exchange().expectStatus().isForbidden();
+        web.get().uri(found).header(InternalToken.HEADER, "not-the-token").exchange().expectStatus().isForbidden();
+        web.get().uri(RecentDecisionsEndpoint.PATH + "?tenant=" + tenant.value() + "&customer=CUST009&recommendation=rec-other")
+                .header(InternalToken.HEADER, token).exchange().expectStatus().isNotFound();
+        web.get().uri(RecentDecisionsEndpoint.PATH + "?tenant=" + tenant.value() + "&customer=CUST009")
+                .header(InternalToken.HEADER, token).exchange().expectStatus().isBadRequest();
     }
 
     @Test
