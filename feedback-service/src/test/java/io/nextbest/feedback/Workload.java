@@ -17,6 +17,7 @@ import io.nextbest.model.tenant.TenantId;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topic;
 import io.nextbest.model.topic.Topics;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,19 +46,25 @@ final class Workload {
     private final int items;
 
     private final Instant start;
+    private final Duration spacing;
 
     Workload(TenantId tenant, int size) {
         this(tenant, size, 50, 20, T0);
     }
 
+    Workload(TenantId tenant, int size, int customers, int items, Instant start) {
+        this(tenant, size, customers, items, start, Duration.ofSeconds(1));
+    }
+
     /**
      * {@code customers} and {@code items} set the key space, so state size can be measured at a
-     * realistic spread; record {@code i} happens {@code i} seconds after {@code start}, which must
-     * leave the last one in the past (brokers reject timestamps more than an hour ahead).
+     * realistic spread; record {@code i} happens {@code i} × {@code spacing} after {@code start},
+     * which must leave the last one in the past (brokers reject timestamps more than an hour ahead).
      */
-    Workload(TenantId tenant, int size, int customers, int items, Instant start) {
+    Workload(TenantId tenant, int size, int customers, int items, Instant start, Duration spacing) {
         this.tenant = tenant;
         this.start = start;
+        this.spacing = spacing;
         this.customers = customers;
         this.items = items;
         for (int i = 0; i < size; i++) {
@@ -90,7 +97,7 @@ final class Workload {
 
     private void outcome(int i) {
         String offer = "o-" + (i % 5);
-        Outcome outcome = FeedbackFixtures.outcome(tenant, "c-" + (i % customers), "key-" + i, offer, OUTCOMES[(i / 4) % 5], start.plusSeconds(i));
+        Outcome outcome = FeedbackFixtures.outcome(tenant, "c-" + (i % customers), "key-" + i, offer, OUTCOMES[(i / 4) % 5], at(i));
         expectedOfferTotals.merge(StatsScope.OFFER.key(tenant, offer), 1L, Long::sum);
         expectedOfferTotals.merge(globalScope(), 1L, Long::sum);
         send(Topics.OUTCOMES, outcome.key(), outcome, i, outcome.timestamp().toEpochMilli());
@@ -100,7 +107,7 @@ final class Workload {
         String variant = (i / 4) % 3 == 0 ? "control" : "treatment";
         DecisionRecord decision = new DecisionRecord("rec-" + i, tenant, "c-" + (i % customers), null, "flow", "web", "home",
                 new io.nextbest.model.event.ExperimentAssignment("exp", variant, variant.equals("control")),
-                false, null, List.of(), start.plusSeconds(i));
+                false, null, List.of(), at(i));
         expectedVariantDecisions.merge(io.nextbest.model.stats.ExperimentStats.key(tenant, "exp", variant), 1L, Long::sum);
         send(Topics.DECISIONS, decision.key(), decision, i, decision.timestamp().toEpochMilli());
     }
@@ -108,7 +115,7 @@ final class Workload {
     private void trackerEvent(int i) {
         String item = "sku-" + (i % items);
         TrackerEvent event = new TrackerEvent("ev-" + i, tenant, "tracker-1", null, Platform.WEB, "anon-" + (i % customers), null, "s-1",
-                TrackerEventType.VIEW_ITEM, List.of(new EventItem(item, null, 1, null)), start.plusSeconds(i), start.plusSeconds(i),
+                TrackerEventType.VIEW_ITEM, List.of(new EventItem(item, null, 1, null)), at(i), at(i),
                 null, null, null, null, Map.of());
         expectedItemViews.merge(new TenantKey(tenant, item), 1L, Long::sum);
         send(Topics.TRACKER_EVENTS, event.key(), event, i, event.timestamp().toEpochMilli());
@@ -116,10 +123,15 @@ final class Workload {
 
     private void ledgerEntry(int i) {
         CreditLedgerEntry entry = (i / 4) % 2 == 0
-                ? FeedbackFixtures.topUp("t-" + i, tenant, 10, start.plusSeconds(i))
-                : FeedbackFixtures.charge("c-" + i, tenant, 3, start.plusSeconds(i));
+                ? FeedbackFixtures.topUp("t-" + i, tenant, 10, at(i))
+                : FeedbackFixtures.charge("c-" + i, tenant, 3, at(i));
         expectedBalance += entry instanceof CreditLedgerEntry.TopUp ? 10 : -3;
         send(Topics.CREDIT_LEDGER, tenant, entry, i, entry.timestamp().toEpochMilli());
+    }
+
+    /** When record {@code i} happens. */
+    Instant at(int i) {
+        return start.plus(spacing.multipliedBy(i));
     }
 
     private <K, V> void send(Topic<K, V> topic, K key, V value, int i, long timestamp) {
