@@ -56,10 +56,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public class FeedbackTopology {
 
-    public static final String OUTCOMES_DEDUPE_STORE = "outcomes-dedupe-store";
-    public static final String DECISIONS_DEDUPE_STORE = "decisions-dedupe-store";
-    public static final String TRACKER_EVENTS_DEDUPE_STORE = "tracker-events-dedupe-store";
-    public static final String CREDIT_LEDGER_DEDUPE_STORE = "credit-ledger-dedupe-store";
+    public static final String OUTCOMES_DEDUPE_STORE = "outcomes-seen-ids-store";
+    public static final String DECISIONS_DEDUPE_STORE = "decisions-seen-ids-store";
+    public static final String TRACKER_EVENTS_DEDUPE_STORE = "tracker-events-seen-ids-store";
+    public static final String CREDIT_LEDGER_DEDUPE_STORE = "credit-ledger-seen-ids-store";
     public static final String OFFER_STATS_STORE = "offer-stats-store";
     public static final String CUSTOMER_CONTACTS_STORE = "customer-contacts-store";
     public static final String CUSTOMER_DECISIONS_STORE = "customer-decisions-store";

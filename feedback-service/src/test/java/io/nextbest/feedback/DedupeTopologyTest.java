@@ -19,11 +19,15 @@ import io.nextbest.model.stats.StatsScope;
 import io.nextbest.model.tenant.TenantKey;
 import io.nextbest.model.topic.Topics;
 import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DedupeTopologyTest {
+
+    private static final Duration WINDOW = Duration.ofHours(24);
+    private static final Instant DAY_OF_T0 = T0.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
 
     private final FeedbackDriver feedback = new FeedbackDriver(COFFEE);
 
@@ -40,8 +44,59 @@ class DedupeTopologyTest {
         feedback.pipeAt(click, T0.plusSeconds(3));
 
         assertThat(offerStats().total().clicks()).isEqualTo(1);
-        WindowStore<String, Long> seen = feedback.driver.getWindowStore(FeedbackTopology.OUTCOMES_DEDUPE_STORE);
-        assertThat(seen.fetch("coffee:" + click.interactionId(), T0.toEpochMilli())).isEqualTo(T0.toEpochMilli());
+        // Remembered once, with its first-seen time, under the start of its one-window (24 h) bucket.
+        assertThat(seen().fetch("coffee:" + click.interactionId(), DAY_OF_T0.toEpochMilli())).isEqualTo(T0.toEpochMilli());
+        assertThat(seen().fetch("coffee:" + click.interactionId(), T0.toEpochMilli())).isNull();
+    }
+
+    @Test
+    void aDuplicateExactlyOneWindowLaterInTheNextBucketIsDroppedAndOneMillisecondMoreCounts() {
+        Outcome click = coffeeOutcome("key-1", "o-1", "click", T0);
+
+        feedback.pipe(click);
+        feedback.pipeAt(click, T0.plus(WINDOW));
+        assertThat(offerStats().total().clicks()).isEqualTo(1);
+
+        feedback.pipeAt(click, T0.plus(WINDOW).plusMillis(1));
+        assertThat(offerStats().total().clicks()).isEqualTo(2);
+    }
+
+    @Test
+    void aDuplicateOneWindowEarlierInThePreviousBucketIsDropped() {
+        Outcome click = coffeeOutcome("key-1", "o-1", "click", T0);
+
+        feedback.pipeAt(click, T0.plus(WINDOW));
+        feedback.pipeAt(click, T0);
+
+        assertThat(offerStats().total().clicks()).isEqualTo(1);
+    }
+
+    // The edge of the store's retention: the original sits at the very start of its bucket, stream
+    // time is as far ahead as a duplicate can be and still be checked (one window behind it), and the
+    // duplicate is one window after the original, so the oldest bucket it asks for is the original's.
+    @Test
+    void theOldestCheckableDuplicateStillFindsAnOriginalAtTheStartOfItsBucket() {
+        Outcome click = coffeeOutcome("key-1", "o-1", "click", DAY_OF_T0);
+
+        feedback.pipe(click);
+        feedback.pipe(coffeeOutcome("key-2", "o-2", "click", DAY_OF_T0.plus(WINDOW.multipliedBy(2))));
+        feedback.pipeAt(click, DAY_OF_T0.plus(WINDOW));
+
+        assertThat(offerStats().total().clicks()).isEqualTo(1);
+        assertThat(feedback.output(Topics.FEEDBACK_DEAD_LETTERS).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aBucketLeavesTheStoreOnceNoCheckableRecordCanAskForIt() {
+        Outcome click = coffeeOutcome("key-1", "o-1", "click", T0);
+        String id = "coffee:" + click.interactionId();
+
+        feedback.pipe(click);
+        feedback.pipe(coffeeOutcome("key-2", "o-2", "click", DAY_OF_T0.plus(WINDOW.multipliedBy(2))));
+        assertThat(seen().fetch(id, DAY_OF_T0.toEpochMilli())).isEqualTo(T0.toEpochMilli());
+
+        feedback.pipe(coffeeOutcome("key-3", "o-2", "click", DAY_OF_T0.plus(WINDOW.multipliedBy(3))));
+        assertThat(seen().fetch(id, DAY_OF_T0.toEpochMilli())).isNull();
     }
 
     @Test
@@ -136,6 +191,10 @@ class DedupeTopologyTest {
 
         CreditBalance balance = feedback.stored(FeedbackTopology.CREDIT_BALANCES_STORE, COFFEE);
         assertThat(balance.balance()).isEqualTo(90);
+    }
+
+    private WindowStore<String, Long> seen() {
+        return feedback.driver.getWindowStore(FeedbackTopology.OUTCOMES_DEDUPE_STORE);
     }
 
     private OfferStats offerStats() {
