@@ -98,7 +98,7 @@ if [[ "$only" == *topology* ]]; then
     echo
     echo "## Feedback topology"
     echo
-    echo "feedback-service's \`FeedbackThroughputBenchmark\` (README \"Feedback topology\"), run after standalone stopped, one guarantee per JVM, $records distinct records plus duplicates; load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo "feedback-service's \`FeedbackThroughputBenchmark\` (README \"Feedback topology\"), run after standalone stopped, one guarantee per JVM, $records distinct records plus duplicates, measured after warm-up rounds of the same size in the same JVM until its JIT settled (each line lists them; the first is the cold JVM that runs before 2026-12-07 measured); load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
     echo
   } >> "$out"
   for guarantee in exactly_once_v2 at_least_once; do
