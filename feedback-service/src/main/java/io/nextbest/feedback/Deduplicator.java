@@ -95,8 +95,9 @@ final class Deduplicator<K, V> implements FixedKeyProcessorSupplier<K, V, V> {
 
             // The store keeps buckets only as far back as a record one window behind stream time
             // needs (retention above) and silently skips older writes and reads, so a record
-            // further behind could be neither checked nor remembered: counting it could count it twice. Ingest stamps records when it writes them, so
-            // this only happens to records produced with a made-up time; they are dead-lettered.
+            // further behind could be neither checked nor remembered: counting it could count it
+            // twice. Ingest stamps records when it writes them, so this only happens to records
+            // produced with a made-up time; they are dead-lettered.
             private void requireCheckable(long at) {
                 long streamTime = context.currentStreamTimeMs();
                 if (at < streamTime - window.toMillis()) {
