@@ -39,11 +39,13 @@ final class Deduplicator<K, V> implements FixedKeyProcessorSupplier<K, V, V> {
 
     private final String storeName;
     private final Duration window;
+    private final long windowMs;
     private final BiFunction<K, V, String> scopedId;
 
     Deduplicator(String storeName, Duration window, BiFunction<K, V, String> scopedId) {
         this.storeName = storeName;
         this.window = window;
+        this.windowMs = window.toMillis();
         this.scopedId = scopedId;
     }
 
@@ -100,14 +102,13 @@ final class Deduplicator<K, V> implements FixedKeyProcessorSupplier<K, V, V> {
             // produced with a made-up time; they are dead-lettered.
             private void requireCheckable(long at) {
                 long streamTime = context.currentStreamTimeMs();
-                if (at < streamTime - window.toMillis()) {
+                if (at < streamTime - windowMs) {
                     throw new IllegalArgumentException("record time " + Instant.ofEpochMilli(at) + " is more than the dedupe window ("
                             + window + ") behind stream time " + Instant.ofEpochMilli(streamTime) + ": it cannot be checked for duplicates");
                 }
             }
 
             private boolean alreadySeen(String id, long at) {
-                long windowMs = window.toMillis();
                 long bucket = bucketStart(at);
                 for (long start = bucket - windowMs; start <= bucket + windowMs; start += windowMs) {
                     if (start < 0) {
@@ -122,7 +123,7 @@ final class Deduplicator<K, V> implements FixedKeyProcessorSupplier<K, V, V> {
             }
 
             private long bucketStart(long at) {
-                return Math.floorDiv(at, window.toMillis()) * window.toMillis();
+                return Math.floorDiv(at, windowMs) * windowMs;
             }
         };
     }
