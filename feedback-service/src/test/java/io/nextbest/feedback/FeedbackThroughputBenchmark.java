@@ -110,12 +110,13 @@ class FeedbackThroughputBenchmark {
                 long wallStart = System.nanoTime();
                 BrokerIo.produce(bootstrap, warmup.tenantCreated());
                 BrokerIo.produce(bootstrap, warmup.records);
-                if (!awaitDone(streams, warmup, appId, bootstrap)) {
+                String unfinished = awaitDone(streams, warmup, appId, bootstrap);
+                if (unfinished != null) {
                     streams.close(Duration.ofSeconds(60));
-                    return guarantee + ": warm-up round " + (round + 1) + " did not finish within 5 minutes";
+                    return guarantee + ": warm-up round " + (round + 1) + " " + unfinished;
                 }
                 double seconds = (System.nanoTime() - wallStart) / 1e9;
-                double compilerPercent = 100.0 * (compileMillis() - compileMsBefore) / 1e3 / seconds;
+                double compilerPercent = compilerPercentSince(compileMsBefore, seconds);
                 settled = compilerPercent < JIT_SETTLED_PERCENT;
                 warmupRecords += warmup.records.size();
                 warmups.add(String.format("%.0f records/s (%.1f s, JIT %.0f %% of a core)", warmup.records.size() / seconds, seconds, compilerPercent));
@@ -135,16 +136,17 @@ class FeedbackThroughputBenchmark {
         long cpuAtStart = appThreadsCpuNanos(appId);
         long allocatedAtStart = appThreadsAllocatedBytes(appId);
         long compileMsAtStart = compileMillis();
-        if (!awaitDone(streams, workload, appId, bootstrap)) {
+        String unfinished = awaitDone(streams, workload, appId, bootstrap);
+        if (unfinished != null) {
             streams.close(Duration.ofSeconds(60));
-            return guarantee + ": did not finish within 5 minutes";
+            return guarantee + ": " + unfinished;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         // For lining up a profile of the whole JVM (JFR, async-profiler) with the measured part.
         System.out.println("measured run: " + measuredFrom + " to " + Instant.now());
         double cpuSeconds = (appThreadsCpuNanos(appId) - cpuAtStart) / 1e9;
         long allocated = appThreadsAllocatedBytes(appId) - allocatedAtStart;
-        double compilerPercent = 100.0 * (compileMillis() - compileMsAtStart) / 1e3 / seconds;
+        double compilerPercent = compilerPercentSince(compileMsAtStart, seconds);
         streams.close(Duration.ofSeconds(60));
         long stateBytes = sizeOf(stateDir);
         int inputRecords = workload.records.size();
@@ -174,17 +176,20 @@ class FeedbackThroughputBenchmark {
         return streams;
     }
 
-    // Done when the workload's aggregates are complete and no input or repartition partition has lag left.
-    private static boolean awaitDone(KafkaStreams streams, Workload workload, String appId, String bootstrap) throws Exception {
+    // Done when the workload's aggregates are complete and no input or repartition partition has
+    // lag left; null then, else what was still missing after 5 minutes.
+    private static String awaitDone(KafkaStreams streams, Workload workload, String appId, String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (System.nanoTime() < deadline) {
+            boolean complete = false;
+            boolean caughtUp = false;
+            while (!(complete && caughtUp) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
-                if (aggregatesComplete(streams, workload) && noLag(admin, appId)) {
-                    return true;
-                }
+                complete = aggregatesComplete(streams, workload);
+                caughtUp = complete && noLag(admin, appId);
             }
-            return false;
+            return complete && caughtUp ? null
+                    : "did not finish within 5 minutes (aggregates complete: " + complete + ", lag gone: " + caughtUp + ")";
         }
     }
 
@@ -192,6 +197,11 @@ class FeedbackThroughputBenchmark {
     // measured run still pays for compiling the code it runs.
     private static long compileMillis() {
         return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    // The compiler threads' share of one core since compileMillis() read compileMsBefore, seconds ago.
+    private static double compilerPercentSince(long compileMsBefore, double seconds) {
+        return 100.0 * (compileMillis() - compileMsBefore) / 1e3 / seconds;
     }
 
     // -Dbenchmark.streams.<config>=<value> sets any Streams (or prefixed client) config for the
