@@ -38,6 +38,8 @@ class BoundedRocksDbMemoryTest {
             assertThat(table.blockSize()).isEqualTo(8 * 1024);
             assertThat(first.writeBufferSize()).isEqualTo(4L << 20);
             assertThat(first.maxWriteBufferNumber()).isEqualTo(2);
+            // Not RocksDB's default of an eighth of the write buffer (512 KB here).
+            assertThat(first.arenaBlockSize()).isEqualTo(64 * 1024);
         }
     }
 
