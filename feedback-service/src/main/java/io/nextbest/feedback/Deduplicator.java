@@ -111,7 +111,8 @@ final class Deduplicator<K, V> implements FixedKeyProcessorSupplier<K, V, V> {
             // The bucket after the record's own can only hold ids once this task has processed a
             // record that late, so while stream time is still short of it (nearly always, records
             // arrive roughly in time order) its lookup is skipped. Stream time is restored with the
-            // committed offsets, which under exactly-once match the restored store.
+            // committed offsets, which under exactly-once match the restored store; at least once,
+            // a crash can leave the store ahead of them, as it leaves every output ahead.
             private boolean alreadySeen(String id, long at) {
                 long bucket = bucketStart(at);
                 long last = context.currentStreamTimeMs() >= bucket + windowMs ? bucket + windowMs : bucket;

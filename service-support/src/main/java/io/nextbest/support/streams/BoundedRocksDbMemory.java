@@ -34,12 +34,13 @@ public class BoundedRocksDbMemory implements RocksDBConfigSetter {
     static final String MAX_WRITE_BUFFERS = "nextbest.rocksdb.max-write-buffers";
     static final String BLOCK_BYTES = "nextbest.rocksdb.block-bytes";
     /**
-     * Memtable allocation unit. RocksDB's default is an eighth of the write buffer (512 KB here), and
-     * a memtable holds at least one block once written to. There is one RocksDB instance per store,
-     * partition and window segment, so the feedback app's memtables overran the shared memtable
-     * budget on their first writes, and the write-buffer manager kept flushing stores after a few writes
-     * into tiny files that compaction then merged (a fifth of the process's CPU in flush and
-     * compaction, 2026-12-07). With 64 KB blocks the same budget holds every store's memtable.
+     * Memtable allocation unit. RocksDB's default is an eighth of the write buffer (512 KB here),
+     * and a memtable holds at least one block once written to. There is one RocksDB instance per
+     * store, partition and window segment, so the feedback app's memtables overran the shared
+     * memtable budget on their first writes, and the write-buffer manager kept flushing stores
+     * after a few writes into tiny files that compaction then merged (a fifth of the process's CPU
+     * in flush and compaction, 2026-12-07). With 64 KB blocks the same budget holds every store's
+     * memtable.
      */
     static final long ARENA_BLOCK_BYTES = 64 * 1024;
     /** Share of the cache kept for index and filter blocks (the recipe's high-priority pool). */
