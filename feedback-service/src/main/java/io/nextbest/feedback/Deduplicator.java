@@ -26,8 +26,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * <p>Ids are kept in a window store, so memory and disk are bounded by the window's traffic and
  * old ids leave a whole segment at a time. Each id is stored with its first-seen time as the value
  * under the start of its time bucket, one window long, rather than under its own time: a record
- * then checks the three buckets that can hold a time within one window of its own with three point
- * lookups, which RocksDB answers from the bloom filter when the id is new (nearly always), instead
+ * then checks the buckets that can hold a time within one window of its own (the one before, its
+ * own and, once stream time has reached it, the one after) with point lookups, which RocksDB
+ * answers from the bloom filter when the id is new (nearly always), instead
  * of a range scan that opened an iterator and seeked in every segment the window spans (a quarter
  * of the stream thread's wall clock, 2026-12-07). Two times in one bucket are less than a window
  * apart, so a bucket never needs a second entry for an id, and what counts as a duplicate is the
@@ -88,8 +89,9 @@ final class Deduplicator<K, V> implements FixedKeyProcessorSupplier<K, V, V> {
                 }
                 String id = scopedId.apply(record.key(), record.value());
                 long at = record.timestamp();
-                requireCheckable(at);
-                if (!alreadySeen(id, at)) {
+                long streamTime = context.currentStreamTimeMs();
+                requireCheckable(at, streamTime);
+                if (!alreadySeen(id, at, streamTime)) {
                     seen.put(id, at, bucketStart(at));
                     context.forward(record);
                 }
@@ -100,8 +102,7 @@ final class Deduplicator<K, V> implements FixedKeyProcessorSupplier<K, V, V> {
             // further behind could be neither checked nor remembered: counting it could count it
             // twice. Ingest stamps records when it writes them, so this only happens to records
             // produced with a made-up time; they are dead-lettered.
-            private void requireCheckable(long at) {
-                long streamTime = context.currentStreamTimeMs();
+            private void requireCheckable(long at, long streamTime) {
                 if (at < streamTime - windowMs) {
                     throw new IllegalArgumentException("record time " + Instant.ofEpochMilli(at) + " is more than the dedupe window ("
                             + window + ") behind stream time " + Instant.ofEpochMilli(streamTime) + ": it cannot be checked for duplicates");
@@ -113,13 +114,11 @@ final class Deduplicator<K, V> implements FixedKeyProcessorSupplier<K, V, V> {
             // arrive roughly in time order) its lookup is skipped. Stream time is restored with the
             // committed offsets, which under exactly-once match the restored store; at least once,
             // a crash can leave the store ahead of them, as it leaves every output ahead.
-            private boolean alreadySeen(String id, long at) {
+            private boolean alreadySeen(String id, long at, long streamTime) {
                 long bucket = bucketStart(at);
-                long last = context.currentStreamTimeMs() >= bucket + windowMs ? bucket + windowMs : bucket;
-                for (long start = bucket - windowMs; start <= last; start += windowMs) {
-                    if (start < 0) {
-                        continue;
-                    }
+                long last = streamTime >= bucket + windowMs ? bucket + windowMs : bucket;
+                // A window store holds nothing before time zero.
+                for (long start = Math.max(0, bucket - windowMs); start <= last; start += windowMs) {
                     Long firstSeen = seen.fetch(id, start);
                     if (firstSeen != null && Math.abs(firstSeen - at) <= windowMs) {
                         return true;
