@@ -1,6 +1,7 @@
 package io.nextbest.model.stats;
 
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,36 +9,104 @@ import java.util.Map;
 /**
  * The items most often interacted with together with one item, on {@code item-cooccurrence},
  * keyed {@code project:itemId} — the input of "similar items" predictions. {@code neighbours}
- * holds at most {@code capacity} candidates by weight, heaviest first; the decision service
- * reads the first K. When full, a new candidate replaces the lightest one and inherits its weight
- * plus its own (the Space-Saving heuristic), so a steadily co-occurring item climbs in even after
- * the list filled up, while memory stays at {@code capacity} entries per item.
+ * holds at most {@code capacity} candidates by weight, heaviest first (equal weights by id); the
+ * decision service reads the first K. When full, a new candidate replaces the lightest one and
+ * inherits its weight plus its own (the Space-Saving heuristic), so a steadily co-occurring item
+ * climbs in even after the list filled up, while memory stays at {@code capacity} entries per item.
+ *
+ * <p>A map already in that order — every value read from a store or the topic is — is kept as
+ * given, without a sort or a copy: the feedback app reads, updates and rewrites an item's list
+ * once for every pair a tracker event makes (up to twice the user's recent items), so sorting it
+ * twice per update was most of that step's work. Pass a map you no longer change.
  */
 public record ItemNeighbours(Map<String, Double> neighbours) {
 
     public static final ItemNeighbours EMPTY = new ItemNeighbours(Map.of());
 
     public ItemNeighbours {
-        neighbours = neighbours == null ? Map.of() : sorted(neighbours);
+        neighbours = neighbours == null ? Map.of() : inOrder(neighbours) ? neighbours : sorted(neighbours);
     }
 
     public ItemNeighbours plus(String neighbour, double weight, int capacity) {
-        Map<String, Double> next = new LinkedHashMap<>(neighbours);
-        if (next.containsKey(neighbour) || next.size() < capacity) {
-            next.merge(neighbour, weight, Double::sum);
+        Double current = neighbours.get(neighbour);
+        String replaced = null;
+        double updated;
+        if (current != null) {
+            updated = current + weight;
+        } else if (neighbours.size() < capacity) {
+            updated = weight;
         } else {
-            Map.Entry<String, Double> lightest = next.entrySet().stream()
-                    .min(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                    .orElseThrow();
-            next.remove(lightest.getKey());
-            next.put(neighbour, lightest.getValue() + weight);
+            Map.Entry<String, Double> lightest = lightest();
+            replaced = lightest.getKey();
+            updated = lightest.getValue() + weight;
         }
-        return new ItemNeighbours(next);
+        return new ItemNeighbours(with(neighbour, updated, replaced));
     }
 
     /** The {@code k} heaviest neighbours, heaviest first. */
     public List<String> top(int k) {
         return neighbours.keySet().stream().limit(k).toList();
+    }
+
+    // The list with one weight changed (or added, dropping `replaced`), built in order in one pass:
+    // only that entry can move, and only towards the front.
+    private Map<String, Double> with(String neighbour, double updated, String replaced) {
+        Map<String, Double> next = withRoomFor(neighbours.size() + 1);
+        boolean placed = false;
+        for (Map.Entry<String, Double> entry : neighbours.entrySet()) {
+            String id = entry.getKey();
+            if (id.equals(neighbour) || id.equals(replaced)) {
+                continue;
+            }
+            if (!placed && before(neighbour, updated, id, entry.getValue())) {
+                next.put(neighbour, updated);
+                placed = true;
+            }
+            next.put(id, entry.getValue());
+        }
+        if (!placed) {
+            next.put(neighbour, updated);
+        }
+        return next;
+    }
+
+    // The lowest weight, and of those the smallest id.
+    private Map.Entry<String, Double> lightest() {
+        Map.Entry<String, Double> lightest = null;
+        for (Map.Entry<String, Double> entry : neighbours.entrySet()) {
+            if (lightest == null || Double.compare(entry.getValue(), lightest.getValue()) < 0
+                    || Double.compare(entry.getValue(), lightest.getValue()) == 0 && entry.getKey().compareTo(lightest.getKey()) < 0) {
+                lightest = entry;
+            }
+        }
+        return lightest;
+    }
+
+    /** Whether {@code id} with {@code weight} comes before {@code otherId} with {@code otherWeight}: heavier first, then by id. */
+    private static boolean before(String id, double weight, String otherId, double otherWeight) {
+        int byWeight = Double.compare(weight, otherWeight);
+        return byWeight > 0 || byWeight == 0 && id.compareTo(otherId) < 0;
+    }
+
+    private static boolean inOrder(Map<String, Double> weights) {
+        Iterator<Map.Entry<String, Double>> entries = weights.entrySet().iterator();
+        if (!entries.hasNext()) {
+            return true;
+        }
+        Map.Entry<String, Double> previous = entries.next();
+        while (entries.hasNext()) {
+            Map.Entry<String, Double> entry = entries.next();
+            if (!before(previous.getKey(), previous.getValue(), entry.getKey(), entry.getValue())) {
+                return false;
+            }
+            previous = entry;
+        }
+        return true;
+    }
+
+    /** An empty map that holds {@code entries} without growing its table on the way. */
+    private static Map<String, Double> withRoomFor(int entries) {
+        return new LinkedHashMap<>((int) (entries / 0.75f) + 1);
     }
 
     private static Map<String, Double> sorted(Map<String, Double> weights) {
