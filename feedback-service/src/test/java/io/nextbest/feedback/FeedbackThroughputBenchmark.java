@@ -61,6 +61,10 @@ class FeedbackThroughputBenchmark {
     private static final int COMMIT_MS = Integer.getInteger("benchmark.commit-ms", 30);
     private static final int POLL_MS = Integer.getInteger("benchmark.poll-ms", 10);
     private static final int THREADS = Integer.getInteger("benchmark.threads", 1);
+    // Customers and tracker users the records spread over. Fewer means longer histories per user:
+    // each tracker event then pairs its item with up to recent-per-user (50) earlier ones, and the
+    // co-occurrence step updates an item's neighbour list for each pair in both directions.
+    private static final int CUSTOMERS = Integer.getInteger("benchmark.customers", Math.max(50, RECORDS / 20));
     private static final String STREAMS_OVERRIDE = "benchmark.streams.";
     // Warm-up rounds before the measured run (0: measure a cold JVM, as before 2026-12-07); they stop
     // early once the JIT's compiler threads used less than JIT_SETTLED_PERCENT of a core over a round,
@@ -150,11 +154,11 @@ class FeedbackThroughputBenchmark {
         streams.close(Duration.ofSeconds(60));
         long stateBytes = sizeOf(stateDir);
         int inputRecords = workload.records.size();
-        return String.format("%s (commit %d ms, poll %d ms, %d stream threads%s): %d input records (%d distinct, rest duplicates) in %.1f s = %.0f records/s; "
+        return String.format("%s (commit %d ms, poll %d ms, %d stream threads, %d customers and users%s): %d input records (%d distinct, rest duplicates) in %.1f s = %.0f records/s; "
                         + "app threads used %.1f CPU s = %.0f records per CPU second and allocated %.1f KB per record; JIT %.0f %% of a core during the run; "
                         + "warm-up before it (same JVM and state, input produced while the app ran): %s; "
                         + "state dir %.1f MB after close = %.0f MB per million input records (warm-up included)",
-                guarantee, COMMIT_MS, POLL_MS, THREADS,
+                guarantee, COMMIT_MS, POLL_MS, THREADS, CUSTOMERS,
                 streamsOverrides().isEmpty() ? "" : ", " + streamsOverrides(), inputRecords, workload.distinct, seconds, inputRecords / seconds,
                 cpuSeconds, inputRecords / cpuSeconds, allocated / 1e3 / inputRecords, compilerPercent,
                 warmups.isEmpty() ? "none (cold JIT)" : String.join(", ", warmups),
@@ -164,7 +168,7 @@ class FeedbackThroughputBenchmark {
     // A fresh tenant per workload, so each one's aggregates can be checked on their own.
     private static Workload workload(Instant start, Duration spacing) {
         TenantId tenant = new TenantId("bench-" + UUID.randomUUID().toString().substring(0, 8));
-        return new Workload(tenant, RECORDS, Math.max(50, RECORDS / 20), Math.max(20, RECORDS / 100), start, spacing);
+        return new Workload(tenant, RECORDS, CUSTOMERS, Math.max(20, RECORDS / 100), start, spacing);
     }
 
     private static KafkaStreams startAndAwaitRunning(java.util.Properties config) throws InterruptedException {
