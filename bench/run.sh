@@ -13,7 +13,8 @@
 # BENCH_TRIALS (60), BENCH_SETTLE_MAX_S (60: the longest wait for a quiet standalone before a run),
 # BENCH_COLLECTOR_JIT_WARMUP_S (30), BENCH_RECOMMEND_JIT_WARMUP_S (30; both are minimums: a warm-up goes on until the JIT settled),
 # BENCH_JIT_WARMUP_MAX_S (360), BENCH_XMX (384m), BENCH_GC (G1; or Parallel, Serial), BENCH_MAX_DIRECT (128m), BENCH_TOPOLOGY_RECORDS (100000), BENCH_SKIP_BUILD (0),
-# BENCH_JAVA_OPTS (extra JVM flags for standalone, e.g. a GC log: -Xlog:gc:file=/tmp/gc.log).
+# BENCH_JAVA_OPTS (extra JVM flags for standalone, e.g. a GC log: -Xlog:gc:file=/tmp/gc.log),
+# BENCH_JAVA (the java that runs standalone; default: java on PATH; the load generator always uses java on PATH).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -58,13 +59,15 @@ if [[ "$only" =~ feedback-loop|recommend|collector ]]; then
   # fragmentation under RocksDB's and the JVM's native allocations otherwise shows up as RSS.
   flags="-Xmx$xmx -XX:MaxDirectMemorySize=${BENCH_MAX_DIRECT:-128m} -XX:+Use${BENCH_GC:-G1}GC${BENCH_JAVA_OPTS:+ $BENCH_JAVA_OPTS}"
   export MALLOC_ARENA_MAX=2
+  sa_java=${BENCH_JAVA:-java}
+  sa_java_version=$("$sa_java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p')
   if [[ "${BENCH_JFR:-0}" == 1 ]]; then
     flags="$flags -XX:StartFlightRecording=filename=$results/$stamp-$commit.jfr,settings=profile,dumponexit=true"
   fi
   echo "bench: starting standalone ($flags) on :$http_port, data in $work/data"
   SERVER_PORT=$http_port NEXTBEST_STANDALONE_KAFKA_PORT=$kafka_port NEXTBEST_STANDALONE_POSTGRES_PORT=$pg_port \
     NEXTBEST_STANDALONE_DATA_DIR="$work/data" \
-    java $flags -jar standalone/target/standalone-0.1.0-SNAPSHOT-exec.jar > "$work/standalone.log" 2>&1 &
+    "$sa_java" $flags -jar standalone/target/standalone-0.1.0-SNAPSHOT-exec.jar > "$work/standalone.log" 2>&1 &
   sa_pid=$!
   base="http://localhost:$http_port"
   # Ready = readiness UP and the demo tenant's key answers (the demo tenant is written after readiness).
@@ -81,7 +84,7 @@ if [[ "$only" =~ feedback-loop|recommend|collector ]]; then
   java -Xmx512m -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar \
     --base-url="$base" --pid="$sa_pid" --commit="$commit" --out="$out" --clk-tck="$(getconf CLK_TCK)" \
     --demo-tenant="$NEXTBEST_DEMO_TENANT_ID" --demo-key="$NEXTBEST_DEMO_API_KEY" \
-    --operator-key="$NEXTBEST_CATALOG_BOOTSTRAP_ADMIN_KEY" --standalone-flags="MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX java $flags" \
+    --operator-key="$NEXTBEST_CATALOG_BOOTSTRAP_ADMIN_KEY" --standalone-flags="MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX java $flags (Java $sa_java_version)" \
     --only="$only" --duration-s="${BENCH_DURATION_S:-15}" --warmup-s="${BENCH_WARMUP_S:-5}" \
     --rates="${BENCH_RATES:-500,1000,2000}" --catalogs="${BENCH_CATALOGS:-200,1000}" \
     --batches="${BENCH_BATCHES:-1,20,100}" --trials="${BENCH_TRIALS:-60}" \
