@@ -65,6 +65,11 @@ class FeedbackThroughputBenchmark {
     // each tracker event then pairs its item with up to recent-per-user (50) earlier ones, and the
     // co-occurrence step updates an item's neighbour list for each pair in both directions.
     private static final int CUSTOMERS = Integer.getInteger("benchmark.customers", Math.max(50, RECORDS / 20));
+    // The deployed bounds (config/nextbest-feedback.yaml: 100 contacts per customer, 50 recent items per
+    // user, 50 neighbours per item), or with -Dbenchmark.fixture-bounds=true the tests' small ones
+    // (3 contacts, 3 recent items, 2 neighbours), which every run before 2026-12-07 21:00 UTC measured.
+    private static final boolean FIXTURE_BOUNDS = Boolean.getBoolean("benchmark.fixture-bounds");
+    private static final FeedbackProperties SETTINGS = FIXTURE_BOUNDS ? FeedbackFixtures.settings() : RealFeedbackApp.defaultSettings();
     private static final String STREAMS_OVERRIDE = "benchmark.streams.";
     // Warm-up rounds before the measured run (0: measure a cold JVM, as before 2026-12-07); they stop
     // early once the JIT's compiler threads used less than JIT_SETTLED_PERCENT of a core over a round,
@@ -154,11 +159,11 @@ class FeedbackThroughputBenchmark {
         streams.close(Duration.ofSeconds(60));
         long stateBytes = sizeOf(stateDir);
         int inputRecords = workload.records.size();
-        return String.format("%s (commit %d ms, poll %d ms, %d stream threads, %d customers and users%s): %d input records (%d distinct, rest duplicates) in %.1f s = %.0f records/s; "
+        return String.format("%s (commit %d ms, poll %d ms, %d stream threads, %d customers and users, %s%s): %d input records (%d distinct, rest duplicates) in %.1f s = %.0f records/s; "
                         + "app threads used %.1f CPU s = %.0f records per CPU second and allocated %.1f KB per record; JIT %.0f %% of a core during the run; "
                         + "warm-up before it (same JVM and state, input produced while the app ran): %s; "
                         + "state dir %.1f MB after close = %.0f MB per million input records (warm-up included)",
-                guarantee, COMMIT_MS, POLL_MS, THREADS, CUSTOMERS,
+                guarantee, COMMIT_MS, POLL_MS, THREADS, CUSTOMERS, FIXTURE_BOUNDS ? "the tests' small bounds" : "the deployed bounds",
                 streamsOverrides().isEmpty() ? "" : ", " + streamsOverrides(), inputRecords, workload.distinct, seconds, inputRecords / seconds,
                 cpuSeconds, inputRecords / cpuSeconds, allocated / 1e3 / inputRecords, compilerPercent,
                 warmups.isEmpty() ? "none (cold JIT)" : String.join(", ", warmups),
@@ -172,7 +177,7 @@ class FeedbackThroughputBenchmark {
     }
 
     private static KafkaStreams startAndAwaitRunning(java.util.Properties config) throws InterruptedException {
-        KafkaStreams streams = new KafkaStreams(RealFeedbackApp.topology(), config);
+        KafkaStreams streams = new KafkaStreams(RealFeedbackApp.topology(SETTINGS), config);
         streams.start();
         while (streams.state() != KafkaStreams.State.RUNNING) {
             Thread.sleep(50);

@@ -3,6 +3,8 @@ package io.nextbest.feedback;
 import io.nextbest.model.topic.Topic;
 import io.nextbest.support.streams.BoundedRocksDbMemory;
 import io.nextbest.support.streams.StreamsProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,11 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -36,10 +43,30 @@ final class RealFeedbackApp {
         return new KafkaStreams(topology(), config(bootstrap, applicationId, stateDir, guarantee));
     }
 
+    /** The topology with the tests' small bounds ({@link FeedbackFixtures#settings()}), so tests can reach them. */
     static Topology topology() {
+        return topology(FeedbackFixtures.settings());
+    }
+
+    static Topology topology(FeedbackProperties settings) {
         StreamsBuilder builder = new StreamsBuilder();
-        new FeedbackTopology(FeedbackFixtures.settings()).buildTopology(builder);
+        new FeedbackTopology(settings).buildTopology(builder);
         return builder.build();
+    }
+
+    /**
+     * The settings a deployment runs with: {@code config/nextbest-feedback.yaml} bound as the
+     * service binds it (100 contacts per customer, 50 recent items per user, 50 neighbours per
+     * item, 20 decisions per customer), for measuring what production pays per record.
+     */
+    static FeedbackProperties defaultSettings() {
+        try {
+            List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("nextbest-feedback",
+                    new ClassPathResource("config/nextbest-feedback.yaml"));
+            return new Binder(ConfigurationPropertySources.from(yaml)).bind("nextbest.feedback", FeedbackProperties.class).get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Properties config(String bootstrap, String applicationId, Path stateDir, String guarantee) {
