@@ -61,9 +61,10 @@ class FeedbackThroughputBenchmark {
     private static final int COMMIT_MS = Integer.getInteger("benchmark.commit-ms", 30);
     private static final int POLL_MS = Integer.getInteger("benchmark.poll-ms", 10);
     private static final int THREADS = Integer.getInteger("benchmark.threads", 1);
-    // Customers and tracker users the records spread over. Fewer means longer histories per user:
-    // each tracker event then pairs its item with up to recent-per-user (50) earlier ones, and the
-    // co-occurrence step updates an item's neighbour list for each pair in both directions.
+    // Customers and tracker users the records spread over: fewer means more events per customer and
+    // user. Workload derives a tracker event's item from the record number as well, so a user touches
+    // only about customers / items distinct items (one by default) and the neighbour lists stay short;
+    // a workload of real browsing sessions is still to be written (README, "Feedback topology").
     private static final int CUSTOMERS = Integer.getInteger("benchmark.customers", Math.max(50, RECORDS / 20));
     // The deployed bounds (config/nextbest-feedback.yaml: 100 contacts per customer, 50 recent items per
     // user, 50 neighbours per item), or with -Dbenchmark.fixture-bounds=true the tests' small ones
