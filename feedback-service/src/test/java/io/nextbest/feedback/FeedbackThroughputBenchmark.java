@@ -63,7 +63,7 @@ class FeedbackThroughputBenchmark {
     private static final int THREADS = Integer.getInteger("benchmark.threads", 1);
     // Customers and tracker users the records spread over: fewer means more events per customer and
     // user. Workload derives a tracker event's item from the record number as well, so a user touches
-    // only about customers / items distinct items (one by default) and the neighbour lists stay short;
+    // only about items / customers distinct items (one by default) and the neighbour lists stay short;
     // a workload of real browsing sessions is still to be written (README, "Feedback topology").
     private static final int CUSTOMERS = Integer.getInteger("benchmark.customers", Math.max(50, RECORDS / 20));
     // The deployed bounds (config/nextbest-feedback.yaml: 100 contacts per customer, 50 recent items per
