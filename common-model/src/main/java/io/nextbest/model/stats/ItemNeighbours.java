@@ -1,6 +1,5 @@
 package io.nextbest.model.stats;
 
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,18 +73,27 @@ public record ItemNeighbours(Map<String, Double> neighbours) {
     private Map.Entry<String, Double> lightest() {
         Map.Entry<String, Double> lightest = null;
         for (Map.Entry<String, Double> entry : neighbours.entrySet()) {
-            if (lightest == null || Double.compare(entry.getValue(), lightest.getValue()) < 0
-                    || Double.compare(entry.getValue(), lightest.getValue()) == 0 && entry.getKey().compareTo(lightest.getKey()) < 0) {
+            if (lightest == null) {
+                lightest = entry;
+                continue;
+            }
+            int byWeight = Double.compare(entry.getValue(), lightest.getValue());
+            if (byWeight < 0 || byWeight == 0 && entry.getKey().compareTo(lightest.getKey()) < 0) {
                 lightest = entry;
             }
         }
         return lightest;
     }
 
-    /** Whether {@code id} with {@code weight} comes before {@code otherId} with {@code otherWeight}: heavier first, then by id. */
+    /** Whether {@code id} with {@code weight} comes before {@code otherId} with {@code otherWeight} in the list. */
     private static boolean before(String id, double weight, String otherId, double otherWeight) {
-        int byWeight = Double.compare(weight, otherWeight);
-        return byWeight > 0 || byWeight == 0 && id.compareTo(otherId) < 0;
+        return order(id, weight, otherId, otherWeight) < 0;
+    }
+
+    /** The list's order, the one place it is defined: heavier first, equal weights by id. */
+    private static int order(String id, double weight, String otherId, double otherWeight) {
+        int byWeight = Double.compare(otherWeight, weight);
+        return byWeight != 0 ? byWeight : id.compareTo(otherId);
     }
 
     private static boolean inOrder(Map<String, Double> weights) {
@@ -112,7 +120,7 @@ public record ItemNeighbours(Map<String, Double> neighbours) {
     private static Map<String, Double> sorted(Map<String, Double> weights) {
         Map<String, Double> sorted = new LinkedHashMap<>();
         weights.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .sorted((a, b) -> order(a.getKey(), a.getValue(), b.getKey(), b.getValue()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
     }
