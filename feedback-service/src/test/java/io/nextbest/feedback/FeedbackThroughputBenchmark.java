@@ -61,11 +61,14 @@ class FeedbackThroughputBenchmark {
     private static final int COMMIT_MS = Integer.getInteger("benchmark.commit-ms", 30);
     private static final int POLL_MS = Integer.getInteger("benchmark.poll-ms", 10);
     private static final int THREADS = Integer.getInteger("benchmark.threads", 1);
-    // Customers and tracker users the records spread over: fewer means more events per customer and
-    // user. Workload derives a tracker event's item from the record number as well, so a user touches
-    // only about items / customers distinct items (one by default) and the neighbour lists stay short;
-    // a workload of real browsing sessions is still to be written (README, "Feedback topology").
+    // Customers the records spread over (and tracker users, without sessions): fewer means more
+    // events per customer.
     private static final int CUSTOMERS = Integer.getInteger("benchmark.customers", Math.max(50, RECORDS / 20));
+    // Product views per browsing session (Workload): each view pairs its item with the session's
+    // earlier ones, so the co-occurrence step gets the work real browsing gives it. 1 is the
+    // workload of every run before 2026-12-08, in which a tracker user touched about one item and
+    // the item pairs hardly arose.
+    private static final int SESSION_ITEMS = Integer.getInteger("benchmark.session-items", 8);
     // The deployed bounds (config/nextbest-feedback.yaml: 100 contacts per customer, 50 recent items per
     // user, 50 neighbours per item), or with -Dbenchmark.fixture-bounds=true the tests' small ones
     // (3 contacts, 3 recent items, 2 neighbours), which every run before 2026-12-07 21:00 UTC measured.
@@ -160,11 +163,12 @@ class FeedbackThroughputBenchmark {
         streams.close(Duration.ofSeconds(60));
         long stateBytes = sizeOf(stateDir);
         int inputRecords = workload.records.size();
-        return String.format("%s (commit %d ms, poll %d ms, %d stream threads, %d customers and users, %s%s): %d input records (%d distinct, rest duplicates) in %.1f s = %.0f records/s; "
+        return String.format("%s (commit %d ms, poll %d ms, %d stream threads, %d customers, %s, %s%s): %d input records (%d distinct, rest duplicates) in %.1f s = %.0f records/s; "
                         + "app threads used %.1f CPU s = %.0f records per CPU second and allocated %.1f KB per record; JIT %.0f %% of a core during the run; "
                         + "warm-up before it (same JVM and state, input produced while the app ran): %s; "
                         + "state dir %.1f MB after close = %.0f MB per million input records (warm-up included)",
-                guarantee, COMMIT_MS, POLL_MS, THREADS, CUSTOMERS, FIXTURE_BOUNDS ? "the tests' small bounds" : "the deployed bounds",
+                guarantee, COMMIT_MS, POLL_MS, THREADS, CUSTOMERS,
+                SESSION_ITEMS > 1 ? "browsing sessions of " + SESSION_ITEMS + " items" : "no browsing sessions", FIXTURE_BOUNDS ? "the tests' small bounds" : "the deployed bounds",
                 streamsOverrides().isEmpty() ? "" : ", " + streamsOverrides(), inputRecords, workload.distinct, seconds, inputRecords / seconds,
                 cpuSeconds, inputRecords / cpuSeconds, allocated / 1e3 / inputRecords, compilerPercent,
                 warmups.isEmpty() ? "none (cold JIT)" : String.join(", ", warmups),
@@ -174,7 +178,7 @@ class FeedbackThroughputBenchmark {
     // A fresh tenant per workload, so each one's aggregates can be checked on their own.
     private static Workload workload(Instant start, Duration spacing) {
         TenantId tenant = new TenantId("bench-" + UUID.randomUUID().toString().substring(0, 8));
-        return new Workload(tenant, RECORDS, CUSTOMERS, Math.max(20, RECORDS / 100), start, spacing);
+        return new Workload(tenant, RECORDS, CUSTOMERS, Math.max(20, RECORDS / 100), start, spacing, SESSION_ITEMS);
     }
 
     private static KafkaStreams startAndAwaitRunning(java.util.Properties config) throws InterruptedException {

@@ -44,6 +44,8 @@ final class Workload {
 
     private final int customers;
     private final int items;
+    private final int sessionItems;
+    private final int trackerUsers;
 
     private final Instant start;
     private final Duration spacing;
@@ -62,11 +64,26 @@ final class Workload {
      * which must leave the last one in the past (brokers reject timestamps more than an hour ahead).
      */
     Workload(TenantId tenant, int size, int customers, int items, Instant start, Duration spacing) {
+        this(tenant, size, customers, items, start, spacing, 1);
+    }
+
+    /**
+     * With {@code sessionItems} above 1 the tracker events are browsing sessions: a user's
+     * {@code sessionItems} consecutive events view distinct items, a few seconds apart (every fourth
+     * record), so each event pairs its item with the session's earlier ones in the item models, as
+     * real browsing does. Each tracker user comes back for five sessions, hours apart in record time,
+     * so the users' recent-item lists fill up. With 1, a tracker event's user and item both follow
+     * the record number, so a user touches about {@code items / customers} distinct items and hardly
+     * any pairs arise.
+     */
+    Workload(TenantId tenant, int size, int customers, int items, Instant start, Duration spacing, int sessionItems) {
         this.tenant = tenant;
         this.start = start;
         this.spacing = spacing;
         this.customers = customers;
         this.items = items;
+        this.sessionItems = sessionItems;
+        this.trackerUsers = Math.max(1, Math.min(customers, size / 4 / (sessionItems * 5)));
         for (int i = 0; i < size; i++) {
             switch (i % 4) {
                 case 0 -> outcome(i);
@@ -113,12 +130,26 @@ final class Workload {
     }
 
     private void trackerEvent(int i) {
-        String item = "sku-" + (i % items);
-        TrackerEvent event = new TrackerEvent("ev-" + i, tenant, "tracker-1", null, Platform.WEB, "anon-" + (i % customers), null, "s-1",
+        String item = "sku-" + (sessionItems > 1 ? sessionItem(i / 4) : i % items);
+        String user = "anon-" + (sessionItems > 1 ? (i / 4 / sessionItems) % trackerUsers : i % customers);
+        TrackerEvent event = new TrackerEvent("ev-" + i, tenant, "tracker-1", null, Platform.WEB, user, null, "s-1",
                 TrackerEventType.VIEW_ITEM, List.of(new EventItem(item, null, 1, null)), at(i), at(i),
                 null, null, null, null, Map.of());
         expectedItemViews.merge(new TenantKey(tenant, item), 1L, Long::sum);
         send(Topics.TRACKER_EVENTS, event.key(), event, i, event.timestamp().toEpochMilli());
+    }
+
+    // Session s walks the catalog from its own start in its own prime stride, so the sessions together
+    // pair each item with many others and the neighbour lists fill up to their bound as in a real
+    // catalog. A session's items are distinct while the catalog has at least sessionItems items and
+    // no stride among its prime factors (the benchmark's catalogs are made of 2s and 5s).
+    private static final int[] STRIDES = {7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67};
+
+    private int sessionItem(int trackerEvent) {
+        int session = trackerEvent / sessionItems;
+        int position = trackerEvent % sessionItems;
+        long first = (long) session * 7919 % items;
+        return (int) ((first + (long) position * STRIDES[session % STRIDES.length]) % items);
     }
 
     private void ledgerEntry(int i) {
