@@ -58,11 +58,26 @@ final class FeedbackSerdes {
             // The topic carried the whole tracker event before.
             bytes -> UserItemTouch.of(TRACKER_EVENT_JSON.fromBytes(bytes)));
 
-    static final BinarySerde<UserItemsUpdate.ItemPair> ITEM_PAIR = BinarySerde.of(UserItemsUpdate.ItemPair.class, (out, pair) -> {
-        writeString(out, pair.itemId());
-        writeString(out, pair.neighbourId());
-        out.writeDouble(pair.weight());
-    }, in -> new UserItemsUpdate.ItemPair(readString(in), readString(in), in.readDouble()));
+    // The repartition topic's value before the binary layouts: one pair as JSON.
+    private record SinglePair(String itemId, String neighbourId, double weight) {
+        UserItemsUpdate.ItemPairs asPairs() {
+            return new UserItemsUpdate.ItemPairs(itemId, List.of(neighbourId), weight);
+        }
+    }
+
+    private static final JsonSerde<SinglePair> SINGLE_PAIR_JSON = new JsonSerde<>(SinglePair.class);
+
+    /** Format 2 carries an event's pairs of one item in one record; format 1 (and JSON before it) one pair. */
+    static final int ITEM_PAIRS_FORMAT = 2;
+
+    static final BinarySerde<UserItemsUpdate.ItemPairs> ITEM_PAIRS = new BinarySerde<>("ItemPairs", ITEM_PAIRS_FORMAT, (out, pairs) -> {
+        writeString(out, pairs.itemId());
+        writeStrings(out, pairs.neighbourIds());
+        out.writeDouble(pairs.weight());
+    }, in -> in.format() == BinarySerde.FORMAT
+            ? new UserItemsUpdate.ItemPairs(readString(in), List.of(readString(in)), in.readDouble())
+            : new UserItemsUpdate.ItemPairs(readString(in), readStrings(in), in.readDouble()),
+            bytes -> SINGLE_PAIR_JSON.fromBytes(bytes).asPairs());
 
     static final BinarySerde<ExperimentTally> EXPERIMENT_TALLY = BinarySerde.of(ExperimentTally.class, CONTACTS_FORMAT, (out, tally) -> {
         writeString(out, tally.experimentKey());

@@ -229,12 +229,12 @@ public class FeedbackTopology {
         int capacity = settings.items().neighbours();
         return userItems
                 .flatMap((user, update) -> update.pairs().stream()
-                        .map(pair -> KeyValue.pair(new TenantKey(user.tenant(), pair.itemId()), pair)).toList(),
+                        .map(pairs -> KeyValue.pair(new TenantKey(user.tenant(), pairs.itemId()), pairs)).toList(),
                         Named.as("user-items-to-item-pairs"))
-                .groupByKey(Grouped.<TenantKey, UserItemsUpdate.ItemPair>as("item-pairs-by-item")
-                        .withKeySerde(KeySerdes.tenantKey()).withValueSerde(FeedbackSerdes.ITEM_PAIR))
+                .groupByKey(Grouped.<TenantKey, UserItemsUpdate.ItemPairs>as("item-pairs-by-item")
+                        .withKeySerde(KeySerdes.tenantKey()).withValueSerde(FeedbackSerdes.ITEM_PAIRS))
                 .aggregate(() -> ItemNeighbours.EMPTY,
-                        (item, pair, neighbours) -> neighbours.plus(pair.neighbourId(), pair.weight(), capacity),
+                        (item, pairs, neighbours) -> neighbours.plusAll(pairs.neighbourIds(), pairs.weight(), capacity),
                         Named.as("aggregate-item-cooccurrence"), materialized(ITEM_COOCCURRENCE_STORE, Topics.ITEM_COOCCURRENCE, FeedbackSerdes.ITEM_NEIGHBOURS));
     }
 

@@ -62,7 +62,7 @@ final class UserItemsTracker implements FixedKeyProcessorSupplier<TenantKey, Use
                 Set<String> itemIds = new LinkedHashSet<>(touch.itemIds());
                 UserRecentItems before = recent.get(record.key());
                 before = before == null ? UserRecentItems.EMPTY : before;
-                List<UserItemsUpdate.ItemPair> pairs = pairs(itemIds, before, at);
+                List<UserItemsUpdate.ItemPairs> pairs = pairs(itemIds, before, at);
                 UserRecentItems after = before;
                 for (String itemId : itemIds) {
                     after = after.plus(new RecentItem(itemId, touch.eventType(), at), settings.recentPerUser());
@@ -73,26 +73,34 @@ final class UserItemsTracker implements FixedKeyProcessorSupplier<TenantKey, Use
         };
     }
 
-    private List<UserItemsUpdate.ItemPair> pairs(Set<String> touched, UserRecentItems before, Instant at) {
+    // Folded per item: each touched item gets the close earlier items and the event's other items
+    // (a basket co-occurs with itself), each close earlier item gets the touched items. Per item,
+    // the neighbours come in the order the pairs came in one at a time before.
+    private List<UserItemsUpdate.ItemPairs> pairs(Set<String> touched, UserRecentItems before, Instant at) {
         Duration window = settings.cooccurrenceWindow();
-        List<UserItemsUpdate.ItemPair> pairs = new ArrayList<>();
+        List<String> close = new ArrayList<>();
         for (RecentItem earlier : before.items()) {
-            boolean close = !earlier.timestamp().isBefore(at.minus(window)) && !earlier.timestamp().isAfter(at.plus(window));
-            if (!close || touched.contains(earlier.itemId())) {
-                continue;
-            }
-            for (String itemId : touched) {
-                pairs.add(new UserItemsUpdate.ItemPair(itemId, earlier.itemId(), 1.0));
-                pairs.add(new UserItemsUpdate.ItemPair(earlier.itemId(), itemId, 1.0));
+            boolean near = !earlier.timestamp().isBefore(at.minus(window)) && !earlier.timestamp().isAfter(at.plus(window));
+            if (near && !touched.contains(earlier.itemId())) {
+                close.add(earlier.itemId());
             }
         }
-        // Items of one event (a basket) co-occur with each other too.
+        List<UserItemsUpdate.ItemPairs> pairs = new ArrayList<>(touched.size() + close.size());
         for (String itemId : touched) {
+            List<String> neighbours = new ArrayList<>(close.size() + touched.size() - 1);
+            neighbours.addAll(close);
             for (String other : touched) {
                 if (!itemId.equals(other)) {
-                    pairs.add(new UserItemsUpdate.ItemPair(itemId, other, 1.0));
+                    neighbours.add(other);
                 }
             }
+            if (!neighbours.isEmpty()) {
+                pairs.add(new UserItemsUpdate.ItemPairs(itemId, neighbours, 1.0));
+            }
+        }
+        List<String> touchedItems = List.copyOf(touched);
+        for (String earlier : close) {
+            pairs.add(new UserItemsUpdate.ItemPairs(earlier, touchedItems, 1.0));
         }
         return pairs;
     }

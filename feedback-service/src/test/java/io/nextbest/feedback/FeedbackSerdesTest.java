@@ -40,7 +40,7 @@ class FeedbackSerdesTest {
         assertRoundTrip(FeedbackSerdes.CONTACT, BARE);
         assertRoundTrip(FeedbackSerdes.RECENT_ITEM, new RecentItem("sku-1", "view_item", T0));
         assertRoundTrip(FeedbackSerdes.USER_ITEM_TOUCH, new UserItemTouch(List.of("sku-1", "sku-2"), "add_to_cart", T0));
-        assertRoundTrip(FeedbackSerdes.ITEM_PAIR, new UserItemsUpdate.ItemPair("sku-1", "sku-2", 1.0));
+        assertRoundTrip(FeedbackSerdes.ITEM_PAIRS, new UserItemsUpdate.ItemPairs("sku-1", List.of("sku-2", "sku-é"), 1.0));
         assertRoundTrip(FeedbackSerdes.EXPERIMENT_TALLY, new ExperimentTally("exp", "control", true, null, T0));
         assertRoundTrip(FeedbackSerdes.EXPERIMENT_TALLY, new ExperimentTally("exp", "treatment", false, CLICK, T0));
     }
@@ -134,6 +134,23 @@ class FeedbackSerdesTest {
         assertThat(FeedbackSerdes.CONTACT.fromBytes(out.toByteArray()))
                 .isEqualTo(new Contact("o-1", "web", "click", Classification.POSITIVE, OutcomeCategory.RESPONSE, T0, null));
         assertThat(FeedbackSerdes.CONTACT.toBytes(CLICK)[0]).isEqualTo((byte) FeedbackSerdes.CONTACTS_FORMAT);
+    }
+
+    // Before format 2 each record of item-pairs-by-item carried one pair (format 1, and JSON before
+    // it); an app upgraded with such records still in the topic reads them as one-neighbour records.
+    @Test
+    void readsSinglePairRecordsWrittenBeforeTheFold() {
+        BinarySerde.Out out = new BinarySerde.Out();
+        out.writeByte(1);
+        BinarySerde.writeString(out, "sku-1");
+        BinarySerde.writeString(out, "sku-2");
+        out.writeDouble(2.0);
+        UserItemsUpdate.ItemPairs onePair = new UserItemsUpdate.ItemPairs("sku-1", List.of("sku-2"), 2.0);
+
+        assertThat(FeedbackSerdes.ITEM_PAIRS.fromBytes(out.toByteArray())).isEqualTo(onePair);
+        assertThat(FeedbackSerdes.ITEM_PAIRS.fromBytes("{\"itemId\":\"sku-1\",\"neighbourId\":\"sku-2\",\"weight\":2.0}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(onePair);
+        assertThat(FeedbackSerdes.ITEM_PAIRS.toBytes(onePair)[0]).isEqualTo((byte) FeedbackSerdes.ITEM_PAIRS_FORMAT);
     }
 
     private static <T> void assertRoundTrip(BinarySerde<T> serde, T value) {

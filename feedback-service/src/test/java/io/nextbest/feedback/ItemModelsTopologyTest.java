@@ -4,6 +4,7 @@ import static io.nextbest.feedback.FeedbackFixtures.COFFEE;
 import static io.nextbest.feedback.FeedbackFixtures.T0;
 import static io.nextbest.feedback.FeedbackFixtures.itemEvent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import io.nextbest.model.event.EventItem;
@@ -88,6 +89,24 @@ class ItemModelsTopologyTest {
 
         assertThat(neighbours("sku-1").neighbours()).containsEntry("sku-2", 1.0);
         assertThat(neighbours("sku-2").neighbours()).containsEntry("sku-1", 1.0);
+    }
+
+    // One event's pairs of an item travel as one record and are added in the order they were made:
+    // the close earlier items newest first, then the basket's other items. With the fixture's two
+    // neighbours per item the order decides which neighbour is replaced (Space-Saving: the lightest,
+    // of equal weights the smallest id, its weight inherited).
+    @Test
+    void aBasketAfterEarlierViewsPairsEveryItemWithTheOthersInOrder() {
+        feedback.pipe(itemEvent("e1", "anon-1", TrackerEventType.VIEW_ITEM, T0, "sku-1"));
+        feedback.pipe(itemEvent("e2", "anon-1", TrackerEventType.VIEW_ITEM, T0.plusSeconds(60), "sku-2"));
+        feedback.pipe(itemEvent("e3", "anon-1", TrackerEventType.PURCHASE, T0.plusSeconds(120), "sku-3", "sku-4"));
+
+        // sku-3 gets sku-2, sku-1 (full), then sku-4 replaces sku-1 and inherits its 1.0.
+        assertThat(neighbours("sku-3").neighbours()).containsExactly(entry("sku-4", 2.0), entry("sku-2", 1.0));
+        assertThat(neighbours("sku-4").neighbours()).containsExactly(entry("sku-3", 2.0), entry("sku-2", 1.0));
+        // sku-2 had sku-1 from e2, then gets sku-3 (full) and sku-4, which replaces sku-1.
+        assertThat(neighbours("sku-2").neighbours()).containsExactly(entry("sku-4", 2.0), entry("sku-3", 1.0));
+        assertThat(neighbours("sku-1").neighbours()).containsExactly(entry("sku-4", 2.0), entry("sku-3", 1.0));
     }
 
     @Test

@@ -42,6 +42,15 @@ public record ItemNeighbours(Map<String, Double> neighbours) {
         return new ItemNeighbours(with(neighbour, updated, replaced));
     }
 
+    /** {@link #plus} of each of {@code neighbours} in turn, each adding {@code weight}. */
+    public ItemNeighbours plusAll(List<String> neighbours, double weight, int capacity) {
+        ItemNeighbours result = this;
+        for (String neighbour : neighbours) {
+            result = result.plus(neighbour, weight, capacity);
+        }
+        return result;
+    }
+
     /** The {@code k} heaviest neighbours, heaviest first. */
     public List<String> top(int k) {
         return neighbours.keySet().stream().limit(k).toList();
