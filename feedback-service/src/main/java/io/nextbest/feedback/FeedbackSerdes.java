@@ -169,7 +169,7 @@ final class FeedbackSerdes {
         }
     }, in -> {
         int size = readSize(in);
-        // Sized up front: an item's list is read once for every pair that updates it.
+        // Sized up front: an item's list is read once for every record of pairs that updates it.
         Map<String, Double> neighbours = new LinkedHashMap<>((int) (size / 0.75f) + 1);
         for (int i = 0; i < size; i++) {
             neighbours.put(readString(in), in.readDouble());

@@ -14,9 +14,10 @@ import java.util.Map;
  * climbs in even after the list filled up, while memory stays at {@code capacity} entries per item.
  *
  * <p>A map already in that order — every value read from a store or the topic is — is kept as
- * given, without a sort or a copy: the feedback app reads, updates and rewrites an item's list
- * once for every pair a tracker event makes (up to twice the user's recent items), so sorting it
- * twice per update was most of that step's work. Pass a map you no longer change.
+ * given, without a sort or a copy: the feedback app reads and rewrites an item's list once per
+ * tracker event that pairs it, and updates it once for every item paired with it ({@link #plusAll},
+ * up to the user's recent items), so sorting it twice per update was most of that step's work.
+ * Pass a map you no longer change.
  */
 public record ItemNeighbours(Map<String, Double> neighbours) {
 
