@@ -122,16 +122,16 @@ class FeedbackSerdesTest {
     // of an app upgraded in place) read as contacts without one.
     @Test
     void readsFormatOneContactsWithoutACreative() {
-        BinarySerde.Out out = new BinarySerde.Out();
-        out.writeByte(1);
-        BinarySerde.writeString(out, "o-1");
-        BinarySerde.writeString(out, "web");
-        BinarySerde.writeString(out, "click");
-        BinarySerde.writeEnum(out, Classification.POSITIVE);
-        BinarySerde.writeEnum(out, OutcomeCategory.RESPONSE);
-        BinarySerde.writeInstant(out, T0);
+        byte[] formatOne = formatOne(out -> {
+            BinarySerde.writeString(out, "o-1");
+            BinarySerde.writeString(out, "web");
+            BinarySerde.writeString(out, "click");
+            BinarySerde.writeEnum(out, Classification.POSITIVE);
+            BinarySerde.writeEnum(out, OutcomeCategory.RESPONSE);
+            BinarySerde.writeInstant(out, T0);
+        });
 
-        assertThat(FeedbackSerdes.CONTACT.fromBytes(out.toByteArray()))
+        assertThat(FeedbackSerdes.CONTACT.fromBytes(formatOne))
                 .isEqualTo(new Contact("o-1", "web", "click", Classification.POSITIVE, OutcomeCategory.RESPONSE, T0, null));
         assertThat(FeedbackSerdes.CONTACT.toBytes(CLICK)[0]).isEqualTo((byte) FeedbackSerdes.CONTACTS_FORMAT);
     }
@@ -140,17 +140,25 @@ class FeedbackSerdesTest {
     // it); an app upgraded with such records still in the topic reads them as one-neighbour records.
     @Test
     void readsSinglePairRecordsWrittenBeforeTheFold() {
-        BinarySerde.Out out = new BinarySerde.Out();
-        out.writeByte(1);
-        BinarySerde.writeString(out, "sku-1");
-        BinarySerde.writeString(out, "sku-2");
-        out.writeDouble(2.0);
+        byte[] formatOne = formatOne(out -> {
+            BinarySerde.writeString(out, "sku-1");
+            BinarySerde.writeString(out, "sku-2");
+            out.writeDouble(2.0);
+        });
         UserItemsUpdate.ItemPairs onePair = new UserItemsUpdate.ItemPairs("sku-1", List.of("sku-2"), 2.0);
 
-        assertThat(FeedbackSerdes.ITEM_PAIRS.fromBytes(out.toByteArray())).isEqualTo(onePair);
+        assertThat(FeedbackSerdes.ITEM_PAIRS.fromBytes(formatOne)).isEqualTo(onePair);
         assertThat(FeedbackSerdes.ITEM_PAIRS.fromBytes("{\"itemId\":\"sku-1\",\"neighbourId\":\"sku-2\",\"weight\":2.0}"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(onePair);
         assertThat(FeedbackSerdes.ITEM_PAIRS.toBytes(onePair)[0]).isEqualTo((byte) FeedbackSerdes.ITEM_PAIRS_FORMAT);
+    }
+
+    // A value as format 1 wrote it: the format byte, then the fields.
+    private static byte[] formatOne(java.util.function.Consumer<BinarySerde.Out> fields) {
+        BinarySerde.Out out = new BinarySerde.Out();
+        out.writeByte(1);
+        fields.accept(out);
+        return out.toByteArray();
     }
 
     private static <T> void assertRoundTrip(BinarySerde<T> serde, T value) {
