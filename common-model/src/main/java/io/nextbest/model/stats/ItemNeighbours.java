@@ -43,13 +43,81 @@ public record ItemNeighbours(Map<String, Double> neighbours) {
         return new ItemNeighbours(with(neighbour, updated, replaced));
     }
 
-    /** {@link #plus} of each of {@code neighbours} in turn, each adding {@code weight}. */
-    public ItemNeighbours plusAll(List<String> neighbours, double weight, int capacity) {
-        ItemNeighbours result = this;
-        for (String neighbour : neighbours) {
-            result = result.plus(neighbour, weight, capacity);
+    /**
+     * {@link #plus} of each of {@code added} in turn, each adding {@code weight}, on one working copy
+     * of the list instead of a new map per neighbour: an event of a user with a full recent list
+     * pairs its item with up to 49 others at once. Each step changes one entry, and moving just that
+     * entry to its place keeps the copy in the list's order, so the lightest entry is always at the
+     * tail, as in {@link #plus}.
+     */
+    public ItemNeighbours plusAll(List<String> added, double weight, int capacity) {
+        if (added.size() <= 1) {
+            return added.isEmpty() ? this : plus(added.get(0), weight, capacity);
         }
-        return result;
+        int room = neighbours.size() + added.size();
+        String[] ids = new String[room];
+        double[] weights = new double[room];
+        int size = 0;
+        for (Map.Entry<String, Double> entry : neighbours.entrySet()) {
+            ids[size] = entry.getKey();
+            weights[size++] = entry.getValue();
+        }
+        for (String neighbour : added) {
+            int at = indexOf(ids, size, neighbour);
+            if (at >= 0) {
+                weights[at] += weight;
+            } else if (size < capacity) {
+                at = size++;
+                ids[at] = neighbour;
+                weights[at] = weight;
+            } else {
+                // Space-Saving: the newcomer takes the lightest entry's place and inherits its weight.
+                at = lightest(weights, size);
+                ids[at] = neighbour;
+                weights[at] += weight;
+            }
+            moveToItsPlace(ids, weights, at);
+        }
+        Map<String, Double> next = withRoomFor(size);
+        for (int i = 0; i < size; i++) {
+            next.put(ids[i], weights[i]);
+        }
+        return new ItemNeighbours(next);
+    }
+
+    private static int indexOf(String[] ids, int size, String id) {
+        for (int i = 0; i < size; i++) {
+            if (ids[i].equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // In a list in order the lightest entries are the tail, equal weights by id: the first of them
+    // has the smallest id.
+    private static int lightest(double[] weights, int size) {
+        int at = size - 1;
+        while (at > 0 && Double.compare(weights[at - 1], weights[size - 1]) == 0) {
+            at--;
+        }
+        return at;
+    }
+
+    // The changed entry only got heavier (as in with()), so it can only move towards the front.
+    private static void moveToItsPlace(String[] ids, double[] weights, int at) {
+        while (at > 0 && before(ids[at], weights[at], ids[at - 1], weights[at - 1])) {
+            swap(ids, weights, at, --at);
+        }
+    }
+
+    private static void swap(String[] ids, double[] weights, int i, int j) {
+        String id = ids[i];
+        ids[i] = ids[j];
+        ids[j] = id;
+        double weight = weights[i];
+        weights[i] = weights[j];
+        weights[j] = weight;
     }
 
     /** The {@code k} heaviest neighbours, heaviest first. */

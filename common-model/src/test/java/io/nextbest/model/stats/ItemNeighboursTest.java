@@ -35,6 +35,34 @@ class ItemNeighboursTest {
         }
     }
 
+    // plusAll orders the list once at the end; each batch must give exactly what adding its
+    // neighbours one at a time gives, replacements of full lists and repeated ids included.
+    @Test
+    void plusAllGivesWhatPlusGivesOneNeighbourAtATime() {
+        Random random = new Random(11);
+        double[] weights = {1.0, 1.0, 0.5};
+        for (int trial = 0; trial < 3_000; trial++) {
+            int capacity = 1 + random.nextInt(8);
+            ItemNeighbours start = ItemNeighbours.EMPTY;
+            for (int i = random.nextInt(20); i > 0; i--) {
+                start = start.plus("i-" + random.nextInt(15), weights[random.nextInt(weights.length)], capacity);
+            }
+            List<String> batch = new ArrayList<>();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                batch.add("i-" + random.nextInt(15));
+            }
+            double weight = weights[random.nextInt(weights.length)];
+            ItemNeighbours oneAtATime = start;
+            for (String id : batch) {
+                oneAtATime = oneAtATime.plus(id, weight, capacity);
+            }
+
+            assertThat(new ArrayList<>(start.plusAll(batch, weight, capacity).neighbours().entrySet()))
+                    .as("trial %d: %s + %s", trial, start, batch)
+                    .containsExactlyElementsOf(new ArrayList<>(oneAtATime.neighbours().entrySet()));
+        }
+    }
+
     @Test
     void aListOutOfOrderIsSortedAndOneInOrderIsKeptAsGiven() {
         Map<String, Double> unordered = new LinkedHashMap<>();
