@@ -51,6 +51,9 @@ public record ItemNeighbours(Map<String, Double> neighbours) {
      * tail, as in {@link #plus}.
      */
     public ItemNeighbours plusAll(List<String> added, double weight, int capacity) {
+        // One neighbour, the most common record (an earlier item paired with the viewed one), stays
+        // on plus()'s single pass: through the working copy an update of a full list allocated 4.5
+        // instead of 2.7 KB and took 1.4–3.8 instead of 1.5–2.2 µs (2026-12-08, throwaway loop).
         if (added.size() <= 1) {
             return added.isEmpty() ? this : plus(added.get(0), weight, capacity);
         }
