@@ -8,11 +8,13 @@ import static io.nextbest.feedback.FeedbackFixtures.decision;
 import static io.nextbest.feedback.FeedbackFixtures.itemEvent;
 import static io.nextbest.feedback.FeedbackFixtures.topUp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.nextbest.model.event.CreditBalance;
 import io.nextbest.model.event.Outcome;
 import io.nextbest.model.event.TrackerEventType;
 import io.nextbest.model.stats.ExperimentStats;
+import io.nextbest.model.stats.ItemNeighbours;
 import io.nextbest.model.stats.ItemStats;
 import io.nextbest.model.stats.OfferStats;
 import io.nextbest.model.stats.StatsScope;
@@ -171,6 +173,19 @@ class DedupeTopologyTest {
 
         ItemStats stats = feedback.stored(FeedbackTopology.ITEM_STATS_STORE, new TenantKey(COFFEE, "sku-1"));
         assertThat(stats.counts()).containsEntry("view_item", 1L);
+    }
+
+    // A retried event must not pair its items twice: the folded pairs record comes after dedupe.
+    @Test
+    void aRepeatedTrackerEventPairsItsItemsOnce() {
+        feedback.pipe(itemEvent("e-1", "anon-1", TrackerEventType.VIEW_ITEM, T0, "sku-1"));
+        feedback.pipe(itemEvent("e-2", "anon-1", TrackerEventType.VIEW_ITEM, T0.plusSeconds(60), "sku-2"));
+        feedback.pipe(itemEvent("e-2", "anon-1", TrackerEventType.VIEW_ITEM, T0.plusSeconds(60), "sku-2"));
+
+        ItemNeighbours first = feedback.stored(FeedbackTopology.ITEM_COOCCURRENCE_STORE, new TenantKey(COFFEE, "sku-1"));
+        ItemNeighbours second = feedback.stored(FeedbackTopology.ITEM_COOCCURRENCE_STORE, new TenantKey(COFFEE, "sku-2"));
+        assertThat(first.neighbours()).containsExactly(entry("sku-2", 1.0));
+        assertThat(second.neighbours()).containsExactly(entry("sku-1", 1.0));
     }
 
     @Test

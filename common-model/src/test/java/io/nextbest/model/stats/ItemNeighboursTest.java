@@ -35,8 +35,8 @@ class ItemNeighboursTest {
         }
     }
 
-    // plusAll orders the list once at the end; each batch must give exactly what adding its
-    // neighbours one at a time gives, replacements of full lists and repeated ids included.
+    // plusAll works through a batch on one working copy of the list; each batch must give exactly
+    // what adding its neighbours one at a time gives, replacements of full lists and repeated ids included.
     @Test
     void plusAllGivesWhatPlusGivesOneNeighbourAtATime() {
         Random random = new Random(11);
